@@ -1,0 +1,16 @@
+//! demarche: an embedded property-graph database with a Cypher-compatible query language,
+//! phrase queries for analysts, and a built-in knowledge graph of the 2021–22 Russia–US
+//! dispute over diplomats.
+//!
+//! The pipeline (see ARCHITECTURE.md): text → `query::syntax` → AST → `query::plan` →
+//! `query::exec` → rows and mutations → `graph` (in memory) and `storage` (WAL + snapshot).
+
+mod error;
+pub mod model;
+pub mod storage;
+
+pub use error::{
+    Error, ExecutionError, ExecutionKind, Result, SemanticError, SemanticKind, Span, SyntaxError,
+    render_position,
+};
+pub use model::{Date, Mutation, Node, NodeId, Path, Properties, RelId, Relationship, Value};
