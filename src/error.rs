@@ -203,7 +203,7 @@ mod tests {
     fn line_and_column_count_characters() {
         let text = "MATCH (n)\nRETURN é, x";
         assert_eq!(Span::new(0, 1).line_col(text), (1, 1));
-        assert_eq!(Span::new(20, 21).line_col(text), (2, 11));
+        assert_eq!(Span::new(21, 22).line_col(text), (2, 11));
     }
 
     #[test]
