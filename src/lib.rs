@@ -7,6 +7,7 @@
 
 mod error;
 pub mod model;
+pub mod query;
 pub mod storage;
 
 pub use error::{

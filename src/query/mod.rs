@@ -1,0 +1,2 @@
+//! The query language: text → AST (`syntax`) → plan → rows (`exec`).
+pub mod ast;
