@@ -6,6 +6,7 @@
 //! `query::exec` → rows and mutations → `graph` (in memory) and `storage` (WAL + snapshot).
 
 mod error;
+mod graph;
 pub mod model;
 pub mod query;
 pub mod storage;

@@ -1,0 +1,643 @@
+//! The in-memory property graph: petgraph storage plus the indexes queries start from.
+//!
+//! This is the only module that touches petgraph indices. Everything outside speaks in
+//! stable [`NodeId`] / [`RelId`]s. Changes arrive as [`Mutation`]s; [`Graph::apply`] applies a
+//! batch all or nothing, and returns the inverse batch so a caller can undo it later. The
+//! graph knows nothing of queries, files or bincode.
+
+use crate::error::{ExecutionError, ExecutionKind};
+use crate::model::{Mutation, Node, NodeId, Properties, RelId, Relationship, Value};
+use petgraph::Direction as PgDirection;
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use petgraph::visit::EdgeRef;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeSet, HashMap};
+
+/// An interned label, relationship type or other name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Sym(pub u32);
+
+/// Which relationships of a node to follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dir {
+    /// Relationships that start at the node.
+    Out,
+    /// Relationships that end at the node.
+    In,
+    /// Both.
+    Both,
+}
+
+#[derive(Debug, Clone)]
+struct NodeRec {
+    id: NodeId,
+    labels: Vec<Sym>,
+    props: Properties,
+}
+
+#[derive(Debug, Clone)]
+struct RelRec {
+    id: RelId,
+    rel_type: Sym,
+    props: Properties,
+}
+
+/// The property graph with its indexes.
+#[derive(Debug, Default, Clone)]
+pub struct Graph {
+    g: StableDiGraph<NodeRec, RelRec>,
+    node_slots: Vec<Option<NodeIndex>>,
+    rel_slots: Vec<Option<EdgeIndex>>,
+    symbols: Vec<String>,
+    symbol_ids: HashMap<String, Sym>,
+    by_label: HashMap<Sym, BTreeSet<NodeId>>,
+    by_name: HashMap<String, BTreeSet<NodeId>>,
+    by_alias: HashMap<String, BTreeSet<NodeId>>,
+    by_folded_name: HashMap<String, BTreeSet<NodeId>>,
+    property_indexes: HashMap<(Sym, String), HashMap<Value, BTreeSet<NodeId>>>,
+    n_by_type: HashMap<Sym, usize>,
+}
+
+fn not_found(what: &str, id: u64) -> ExecutionError {
+    ExecutionError::new(
+        ExecutionKind::EntityNotFound,
+        format!("{what} {id} does not exist (it may have been deleted)"),
+    )
+}
+
+impl Graph {
+    /// An empty graph.
+    pub fn new() -> Graph {
+        Graph::default()
+    }
+
+    /// Number of nodes.
+    pub fn node_count(&self) -> usize {
+        self.g.node_count()
+    }
+
+    /// Number of relationships.
+    pub fn relationship_count(&self) -> usize {
+        self.g.edge_count()
+    }
+
+    /// The id the next created node will get.
+    pub fn next_node_id(&self) -> NodeId {
+        NodeId(self.node_slots.len() as u64)
+    }
+
+    /// The id the next created relationship will get.
+    pub fn next_rel_id(&self) -> RelId {
+        RelId(self.rel_slots.len() as u64)
+    }
+
+    /// The interned symbol for a name, if any node or relationship ever used it.
+    pub fn sym(&self, name: &str) -> Option<Sym> {
+        self.symbol_ids.get(name).copied()
+    }
+
+    /// The name of a symbol.
+    pub fn sym_name(&self, sym: Sym) -> &str {
+        self.symbols.get(sym.0 as usize).map_or("", String::as_str)
+    }
+
+    fn intern(&mut self, name: &str) -> Sym {
+        if let Some(sym) = self.symbol_ids.get(name) {
+            return *sym;
+        }
+        let sym = Sym(self.symbols.len() as u32);
+        self.symbols.push(name.to_owned());
+        self.symbol_ids.insert(name.to_owned(), sym);
+        sym
+    }
+
+    fn node_idx(&self, id: NodeId) -> Option<NodeIndex> {
+        self.node_slots.get(id.0 as usize).copied().flatten()
+    }
+
+    fn rel_idx(&self, id: RelId) -> Option<EdgeIndex> {
+        self.rel_slots.get(id.0 as usize).copied().flatten()
+    }
+
+    /// True when the node exists.
+    pub fn contains_node(&self, id: NodeId) -> bool {
+        self.node_idx(id).is_some()
+    }
+
+    /// True when the relationship exists.
+    pub fn contains_rel(&self, id: RelId) -> bool {
+        self.rel_idx(id).is_some()
+    }
+
+    /// Every node id, in id order.
+    pub fn node_ids(&self) -> impl Iterator<Item = NodeId> + '_ {
+        self.node_slots.iter().enumerate().filter(|(_, s)| s.is_some()).map(|(i, _)| NodeId(i as u64))
+    }
+
+    /// Every relationship id, in id order.
+    pub fn rel_ids(&self) -> impl Iterator<Item = RelId> + '_ {
+        self.rel_slots.iter().enumerate().filter(|(_, s)| s.is_some()).map(|(i, _)| RelId(i as u64))
+    }
+
+    /// The nodes carrying a label, in id order (the label index).
+    pub fn nodes_with_label(&self, label: &str) -> impl Iterator<Item = NodeId> + '_ {
+        self.sym(label).and_then(|s| self.by_label.get(&s)).into_iter().flatten().copied()
+    }
+
+    /// Number of nodes with a label.
+    pub fn label_count(&self, label: &str) -> usize {
+        self.sym(label).and_then(|s| self.by_label.get(&s)).map_or(0, BTreeSet::len)
+    }
+
+    /// Number of relationships of a type.
+    pub fn type_count(&self, rel_type: &str) -> usize {
+        self.sym(rel_type).and_then(|s| self.n_by_type.get(&s)).copied().unwrap_or(0)
+    }
+
+    /// Nodes whose `name` property is exactly `name` (the name index).
+    pub fn nodes_named(&self, name: &str) -> impl Iterator<Item = NodeId> + '_ {
+        self.by_name.get(name).into_iter().flatten().copied()
+    }
+
+    /// Nodes listing `alias` in their `aliases` property (the alias index).
+    pub fn nodes_aliased(&self, alias: &str) -> impl Iterator<Item = NodeId> + '_ {
+        self.by_alias.get(alias).into_iter().flatten().copied()
+    }
+
+    /// Nodes whose name or an alias equals `text` ignoring case.
+    pub fn nodes_named_folded(&self, text: &str) -> impl Iterator<Item = NodeId> + '_ {
+        self.by_folded_name.get(&text.to_lowercase()).into_iter().flatten().copied()
+    }
+
+    /// Every distinct name and alias, for fuzzy matching and completion.
+    pub fn all_names(&self) -> impl Iterator<Item = &str> + '_ {
+        self.by_name.keys().chain(self.by_alias.keys()).map(String::as_str)
+    }
+
+    /// Nodes with `label` whose `key` equals `value`, when that property is indexed.
+    pub fn index_lookup(&self, label: &str, key: &str, value: &Value) -> Option<Vec<NodeId>> {
+        let index = self.property_indexes.get(&(self.sym(label)?, key.to_owned()))?;
+        Some(index.get(value).map(|set| set.iter().copied().collect()).unwrap_or_default())
+    }
+
+    /// The (label, key) pairs that have a property index.
+    pub fn indexes(&self) -> Vec<(String, String)> {
+        let mut out: Vec<_> =
+            self.property_indexes.keys().map(|(l, k)| (self.sym_name(*l).to_owned(), k.clone())).collect();
+        out.sort();
+        out
+    }
+
+    /// Labels in use, with node counts, sorted by name.
+    pub fn labels(&self) -> Vec<(String, usize)> {
+        let mut out: Vec<_> = self
+            .by_label
+            .iter()
+            .filter(|(_, s)| !s.is_empty())
+            .map(|(l, s)| (self.sym_name(*l).to_owned(), s.len()))
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// Relationship types in use, with counts, sorted by name.
+    pub fn rel_types(&self) -> Vec<(String, usize)> {
+        let mut out: Vec<_> = self
+            .n_by_type
+            .iter()
+            .filter(|(_, n)| **n > 0)
+            .map(|(t, n)| (self.sym_name(*t).to_owned(), *n))
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// Property keys in use on nodes and relationships, sorted.
+    pub fn property_keys(&self) -> Vec<String> {
+        let mut keys = BTreeSet::new();
+        keys.extend(self.g.node_weights().flat_map(|n| n.props.keys()));
+        keys.extend(self.g.edge_weights().flat_map(|r| r.props.keys()));
+        keys.into_iter().cloned().collect()
+    }
+
+    /// True when the node has the label.
+    pub fn has_label(&self, id: NodeId, label: &str) -> bool {
+        match (self.sym(label), self.node_idx(id)) {
+            (Some(sym), Some(idx)) => self.g[idx].labels.contains(&sym),
+            _ => false,
+        }
+    }
+
+    /// The node's labels, in the order they were added.
+    pub fn node_labels(&self, id: NodeId) -> Vec<&str> {
+        self.node_idx(id)
+            .map(|i| self.g[i].labels.iter().map(|s| self.sym_name(*s)).collect())
+            .unwrap_or_default()
+    }
+
+    /// The node's properties.
+    pub fn node_props(&self, id: NodeId) -> Option<&Properties> {
+        self.node_idx(id).map(|i| &self.g[i].props)
+    }
+
+    /// The relationship's properties.
+    pub fn rel_props(&self, id: RelId) -> Option<&Properties> {
+        self.rel_idx(id).map(|i| &self.g[i].props)
+    }
+
+    /// The relationship's type.
+    pub fn rel_type(&self, id: RelId) -> Option<&str> {
+        self.rel_idx(id).map(|i| self.sym_name(self.g[i].rel_type))
+    }
+
+    /// The relationship's interned type.
+    pub fn rel_type_sym(&self, id: RelId) -> Option<Sym> {
+        self.rel_idx(id).map(|i| self.g[i].rel_type)
+    }
+
+    /// The relationship's start and end node.
+    pub fn rel_ends(&self, id: RelId) -> Option<(NodeId, NodeId)> {
+        let (a, b) = self.g.edge_endpoints(self.rel_idx(id)?)?;
+        Some((self.g[a].id, self.g[b].id))
+    }
+
+    /// The node as a self-contained value.
+    pub fn node(&self, id: NodeId) -> Option<Node> {
+        let rec = &self.g[self.node_idx(id)?];
+        let labels = rec.labels.iter().map(|s| self.sym_name(*s).to_owned()).collect();
+        Some(Node { id, labels, properties: rec.props.clone() })
+    }
+
+    /// The relationship as a self-contained value.
+    pub fn relationship(&self, id: RelId) -> Option<Relationship> {
+        let idx = self.rel_idx(id)?;
+        let (start, end) = self.rel_ends(id)?;
+        let rec = &self.g[idx];
+        Some(Relationship {
+            id,
+            rel_type: self.sym_name(rec.rel_type).to_owned(),
+            start,
+            end,
+            properties: rec.props.clone(),
+        })
+    }
+
+    /// The relationships at a node in a direction, optionally only of some types, as
+    /// `(relationship, other node)`. A self-loop is reported once, even for `Dir::Both`.
+    pub fn expand<'a>(
+        &'a self,
+        id: NodeId,
+        dir: Dir,
+        types: Option<&'a [Sym]>,
+    ) -> impl Iterator<Item = (RelId, NodeId)> + 'a {
+        let idx = self.node_idx(id);
+        let wanted = move |sym: Sym| types.is_none_or(|t| t.contains(&sym));
+        let out = idx
+            .filter(|_| dir != Dir::In)
+            .into_iter()
+            .flat_map(move |i| self.g.edges_directed(i, PgDirection::Outgoing))
+            .filter(move |e| wanted(e.weight().rel_type))
+            .map(move |e| (e.weight().id, self.g[e.target()].id));
+        let incoming = idx
+            .filter(|_| dir != Dir::Out)
+            .into_iter()
+            .flat_map(move |i| self.g.edges_directed(i, PgDirection::Incoming))
+            .filter(move |e| wanted(e.weight().rel_type))
+            .filter(move |e| !(dir == Dir::Both && e.source() == e.target()))
+            .map(move |e| (e.weight().id, self.g[e.source()].id));
+        out.chain(incoming)
+    }
+
+    /// Number of relationships at a node (both directions, self-loops counted once).
+    pub fn degree(&self, id: NodeId) -> usize {
+        self.expand(id, Dir::Both, None).count()
+    }
+
+    /// Applies a batch all or nothing. On success returns the inverse batch (apply it to undo);
+    /// on failure the graph is exactly as before.
+    pub fn apply(&mut self, batch: &[Mutation]) -> Result<Vec<Mutation>, ExecutionError> {
+        let mut undo = Vec::with_capacity(batch.len());
+        for mutation in batch {
+            match self.apply_one(mutation) {
+                Ok(inverse) => undo.extend(inverse),
+                Err(err) => {
+                    self.undo(undo);
+                    return Err(err);
+                }
+            }
+        }
+        Ok(undo)
+    }
+
+    /// Applies an inverse batch returned by [`Graph::apply`] (in reverse order).
+    pub fn undo(&mut self, inverse: Vec<Mutation>) {
+        for mutation in inverse.into_iter().rev() {
+            // Inverses of applied mutations always apply; ignoring the result keeps undo total.
+            let _ = self.apply_one(&mutation);
+        }
+        // Id counters stay where they are: ids of undone entities are skipped, never reused.
+    }
+
+    fn apply_one(&mut self, mutation: &Mutation) -> Result<Vec<Mutation>, ExecutionError> {
+        match mutation {
+            Mutation::CreateNode { id, labels, properties } => self.create_node(*id, labels, properties),
+            Mutation::DeleteNode { id } => self.delete_node(*id),
+            Mutation::CreateRelationship { id, rel_type, start, end, properties } => {
+                self.create_rel(*id, rel_type, *start, *end, properties)
+            }
+            Mutation::DeleteRelationship { id } => self.delete_rel(*id),
+            Mutation::SetNodeProperty { id, key, value } => self.set_node_prop(*id, key, value),
+            Mutation::SetRelationshipProperty { id, key, value } => self.set_rel_prop(*id, key, value),
+            Mutation::AddLabel { id, label } => self.add_label(*id, label),
+            Mutation::RemoveLabel { id, label } => self.remove_label(*id, label),
+            Mutation::CreateIndex { label, key } => self.create_index(label, key),
+            Mutation::DropIndex { label, key } => self.drop_index(label, key),
+        }
+    }
+
+    fn create_node(
+        &mut self,
+        id: NodeId,
+        labels: &[String],
+        props: &Properties,
+    ) -> Result<Vec<Mutation>, ExecutionError> {
+        if self.contains_node(id) {
+            return Err(ExecutionError::new(
+                ExecutionKind::ConstraintViolation,
+                format!("node {} exists already", id.0),
+            ));
+        }
+        check_props(props)?;
+        let mut syms: Vec<Sym> = Vec::with_capacity(labels.len());
+        for label in labels {
+            let sym = self.intern(label);
+            if !syms.contains(&sym) {
+                syms.push(sym);
+            }
+        }
+        let idx = self.g.add_node(NodeRec { id, labels: syms.clone(), props: Properties::new() });
+        let slot = id.0 as usize;
+        if self.node_slots.len() <= slot {
+            self.node_slots.resize(slot + 1, None);
+        }
+        self.node_slots[slot] = Some(idx);
+        for sym in syms {
+            self.by_label.entry(sym).or_default().insert(id);
+        }
+        for (key, value) in props {
+            self.write_node_prop(id, key, value.clone());
+        }
+        Ok(vec![Mutation::DeleteNode { id }])
+    }
+
+    fn delete_node(&mut self, id: NodeId) -> Result<Vec<Mutation>, ExecutionError> {
+        let idx = self.node_idx(id).ok_or_else(|| not_found("node", id.0))?;
+        if self.degree(id) > 0 {
+            return Err(ExecutionError::new(
+                ExecutionKind::DeleteConnectedNode,
+                format!("cannot delete node {} because it still has relationships; use DETACH DELETE", id.0),
+            ));
+        }
+        let props = self.g[idx].props.clone();
+        for key in props.keys() {
+            self.write_node_prop(id, key, Value::Null);
+        }
+        let rec = self.g.remove_node(idx).ok_or_else(|| not_found("node", id.0))?;
+        self.node_slots[id.0 as usize] = None;
+        for sym in &rec.labels {
+            if let Some(set) = self.by_label.get_mut(sym) {
+                set.remove(&id);
+            }
+        }
+        let labels = rec.labels.iter().map(|s| self.sym_name(*s).to_owned()).collect();
+        Ok(vec![Mutation::CreateNode { id, labels, properties: props }])
+    }
+
+    fn create_rel(
+        &mut self,
+        id: RelId,
+        rel_type: &str,
+        start: NodeId,
+        end: NodeId,
+        props: &Properties,
+    ) -> Result<Vec<Mutation>, ExecutionError> {
+        if self.contains_rel(id) {
+            return Err(ExecutionError::new(
+                ExecutionKind::ConstraintViolation,
+                format!("relationship {} exists already", id.0),
+            ));
+        }
+        check_props(props)?;
+        let a = self.node_idx(start).ok_or_else(|| not_found("node", start.0))?;
+        let b = self.node_idx(end).ok_or_else(|| not_found("node", end.0))?;
+        let sym = self.intern(rel_type);
+        let props = props.iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k.clone(), v.clone())).collect();
+        let idx = self.g.add_edge(a, b, RelRec { id, rel_type: sym, props });
+        let slot = id.0 as usize;
+        if self.rel_slots.len() <= slot {
+            self.rel_slots.resize(slot + 1, None);
+        }
+        self.rel_slots[slot] = Some(idx);
+        *self.n_by_type.entry(sym).or_default() += 1;
+        Ok(vec![Mutation::DeleteRelationship { id }])
+    }
+
+    fn delete_rel(&mut self, id: RelId) -> Result<Vec<Mutation>, ExecutionError> {
+        let idx = self.rel_idx(id).ok_or_else(|| not_found("relationship", id.0))?;
+        let (start, end) = self.rel_ends(id).ok_or_else(|| not_found("relationship", id.0))?;
+        let rec = self.g.remove_edge(idx).ok_or_else(|| not_found("relationship", id.0))?;
+        self.rel_slots[id.0 as usize] = None;
+        if let Some(n) = self.n_by_type.get_mut(&rec.rel_type) {
+            *n -= 1;
+        }
+        let rel_type = self.sym_name(rec.rel_type).to_owned();
+        Ok(vec![Mutation::CreateRelationship { id, rel_type, start, end, properties: rec.props }])
+    }
+
+    fn set_node_prop(
+        &mut self,
+        id: NodeId,
+        key: &str,
+        value: &Value,
+    ) -> Result<Vec<Mutation>, ExecutionError> {
+        if !self.contains_node(id) {
+            return Err(not_found("node", id.0));
+        }
+        check_value(key, value)?;
+        let old = self.write_node_prop(id, key, value.clone());
+        Ok(vec![Mutation::SetNodeProperty { id, key: key.to_owned(), value: old }])
+    }
+
+    fn set_rel_prop(&mut self, id: RelId, key: &str, value: &Value) -> Result<Vec<Mutation>, ExecutionError> {
+        let idx = self.rel_idx(id).ok_or_else(|| not_found("relationship", id.0))?;
+        check_value(key, value)?;
+        let props = &mut self.g[idx].props;
+        let old =
+            if value.is_null() { props.remove(key) } else { props.insert(key.to_owned(), value.clone()) };
+        Ok(vec![Mutation::SetRelationshipProperty {
+            id,
+            key: key.to_owned(),
+            value: old.unwrap_or(Value::Null),
+        }])
+    }
+
+    fn add_label(&mut self, id: NodeId, label: &str) -> Result<Vec<Mutation>, ExecutionError> {
+        let idx = self.node_idx(id).ok_or_else(|| not_found("node", id.0))?;
+        let sym = self.intern(label);
+        if self.g[idx].labels.contains(&sym) {
+            return Ok(vec![]);
+        }
+        self.g[idx].labels.push(sym);
+        self.by_label.entry(sym).or_default().insert(id);
+        let values: Vec<(String, Value)> =
+            self.g[idx].props.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        for (key, value) in values {
+            self.index_insert(sym, &key, &value, id);
+        }
+        Ok(vec![Mutation::RemoveLabel { id, label: label.to_owned() }])
+    }
+
+    fn remove_label(&mut self, id: NodeId, label: &str) -> Result<Vec<Mutation>, ExecutionError> {
+        let idx = self.node_idx(id).ok_or_else(|| not_found("node", id.0))?;
+        let Some(sym) = self.sym(label).filter(|s| self.g[idx].labels.contains(s)) else {
+            return Ok(vec![]);
+        };
+        self.g[idx].labels.retain(|s| *s != sym);
+        if let Some(set) = self.by_label.get_mut(&sym) {
+            set.remove(&id);
+        }
+        let values: Vec<(String, Value)> =
+            self.g[idx].props.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        for (key, value) in values {
+            self.index_remove(sym, &key, &value, id);
+        }
+        Ok(vec![Mutation::AddLabel { id, label: label.to_owned() }])
+    }
+
+    fn create_index(&mut self, label: &str, key: &str) -> Result<Vec<Mutation>, ExecutionError> {
+        let sym = self.intern(label);
+        if self.property_indexes.contains_key(&(sym, key.to_owned())) {
+            return Ok(vec![]);
+        }
+        let mut index: HashMap<Value, BTreeSet<NodeId>> = HashMap::new();
+        for id in self.by_label.get(&sym).into_iter().flatten() {
+            if let Some(value) = self.node_props(*id).and_then(|p| p.get(key)) {
+                index.entry(value.clone()).or_default().insert(*id);
+            }
+        }
+        self.property_indexes.insert((sym, key.to_owned()), index);
+        Ok(vec![Mutation::DropIndex { label: label.to_owned(), key: key.to_owned() }])
+    }
+
+    fn drop_index(&mut self, label: &str, key: &str) -> Result<Vec<Mutation>, ExecutionError> {
+        let removed = self.sym(label).and_then(|sym| self.property_indexes.remove(&(sym, key.to_owned())));
+        Ok(match removed {
+            Some(_) => vec![Mutation::CreateIndex { label: label.to_owned(), key: key.to_owned() }],
+            None => vec![],
+        })
+    }
+
+    /// Writes a node property and keeps every index in step; returns the old value.
+    fn write_node_prop(&mut self, id: NodeId, key: &str, value: Value) -> Value {
+        let Some(idx) = self.node_idx(id) else { return Value::Null };
+        let old = self.g[idx].props.remove(key).unwrap_or(Value::Null);
+        let labels = self.g[idx].labels.clone();
+        if !old.is_null() {
+            self.unindex_value(id, key, &old, &labels);
+        }
+        if !value.is_null() {
+            self.index_value(id, key, &value, &labels);
+            self.g[idx].props.insert(key.to_owned(), value);
+        }
+        old
+    }
+
+    fn index_value(&mut self, id: NodeId, key: &str, value: &Value, labels: &[Sym]) {
+        for name in name_keys(key, value) {
+            let map = if key == "name" { &mut self.by_name } else { &mut self.by_alias };
+            map.entry(name.to_owned()).or_default().insert(id);
+            self.by_folded_name.entry(name.to_lowercase()).or_default().insert(id);
+        }
+        for sym in labels {
+            self.index_insert(*sym, key, value, id);
+        }
+    }
+
+    fn unindex_value(&mut self, id: NodeId, key: &str, value: &Value, labels: &[Sym]) {
+        for name in name_keys(key, value) {
+            let map = if key == "name" { &mut self.by_name } else { &mut self.by_alias };
+            remove_from(map, name, id);
+            // Another name or alias of the same node may fold to the same text; keep it then.
+            let folded = name.to_lowercase();
+            let still_named = self.node_props(id).is_some_and(|p| {
+                ["name", "aliases"].iter().any(|k| {
+                    p.get(*k)
+                        .is_some_and(|v| name_keys(k, v).any(|n| n.to_lowercase() == folded && n != name))
+                })
+            });
+            if !still_named {
+                remove_from(&mut self.by_folded_name, &folded, id);
+            }
+        }
+        for sym in labels {
+            self.index_remove(*sym, key, value, id);
+        }
+    }
+
+    fn index_insert(&mut self, label: Sym, key: &str, value: &Value, id: NodeId) {
+        if let Some(index) = self.property_indexes.get_mut(&(label, key.to_owned())) {
+            index.entry(value.clone()).or_default().insert(id);
+        }
+    }
+
+    fn index_remove(&mut self, label: Sym, key: &str, value: &Value, id: NodeId) {
+        if let Some(index) = self.property_indexes.get_mut(&(label, key.to_owned()))
+            && let Some(set) = index.get_mut(value)
+        {
+            set.remove(&id);
+            if set.is_empty() {
+                index.remove(value);
+            }
+        }
+    }
+}
+
+/// The names a property contributes to the name and alias indexes.
+fn name_keys<'a>(key: &str, value: &'a Value) -> Box<dyn Iterator<Item = &'a str> + 'a> {
+    match (key, value) {
+        ("name", Value::String(s)) => Box::new(std::iter::once(s.as_str())),
+        ("aliases", Value::List(items)) => Box::new(items.iter().filter_map(Value::as_str)),
+        ("aliases", Value::String(s)) => Box::new(std::iter::once(s.as_str())),
+        _ => Box::new(std::iter::empty()),
+    }
+}
+
+fn remove_from(map: &mut HashMap<String, BTreeSet<NodeId>>, key: &str, id: NodeId) {
+    if let Some(set) = map.get_mut(key) {
+        set.remove(&id);
+        if set.is_empty() {
+            map.remove(key);
+        }
+    }
+}
+
+fn check_value(key: &str, value: &Value) -> Result<(), ExecutionError> {
+    if value.is_storable() {
+        Ok(())
+    } else {
+        Err(ExecutionError::new(
+            ExecutionKind::TypeError,
+            format!("property '{key}' cannot hold a {}: only plain values can be stored", value.type_name()),
+        ))
+    }
+}
+
+fn check_props(props: &Properties) -> Result<(), ExecutionError> {
+    props.iter().try_for_each(|(k, v)| check_value(k, v))
+}
+
+mod image;
+pub use image::GraphImage;
+
+#[cfg(test)]
+mod tests;

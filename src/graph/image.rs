@@ -1,0 +1,201 @@
+//! The graph as a serializable image: what a snapshot stores.
+//!
+//! Writing borrows the graph (no copy of a large graph at checkpoint time); reading builds an
+//! owned [`GraphImage`] that [`Graph::from_image`] validates and turns back into a graph. The
+//! byte encoding itself belongs to `storage::codec`, not here.
+
+use super::{Graph, NodeRec, RelRec, Sym};
+use crate::model::{NodeId, Properties, RelId};
+use serde::ser::{SerializeSeq, SerializeStruct};
+use serde::{Deserialize, Serialize, Serializer};
+use std::collections::BTreeSet;
+
+/// A whole graph in a form serde can read: symbols, nodes, relationships, indexes, id counters.
+#[derive(Debug, Deserialize)]
+pub struct GraphImage {
+    symbols: Vec<String>,
+    next_node: u64,
+    next_rel: u64,
+    nodes: Vec<NodeImage>,
+    rels: Vec<RelImage>,
+    indexes: Vec<(String, String)>,
+}
+
+#[derive(Debug, Deserialize)]
+struct NodeImage {
+    id: u64,
+    labels: Vec<Sym>,
+    props: Properties,
+}
+
+#[derive(Debug, Deserialize)]
+struct RelImage {
+    id: u64,
+    rel_type: Sym,
+    start: u64,
+    end: u64,
+    props: Properties,
+}
+
+#[derive(Serialize)]
+struct NodeImageRef<'a> {
+    id: u64,
+    labels: &'a [Sym],
+    props: &'a Properties,
+}
+
+#[derive(Serialize)]
+struct RelImageRef<'a> {
+    id: u64,
+    rel_type: Sym,
+    start: u64,
+    end: u64,
+    props: &'a Properties,
+}
+
+/// Serializes a graph in the layout [`GraphImage`] reads, without copying it.
+pub struct ImageWriter<'a>(pub &'a Graph);
+
+impl Serialize for ImageWriter<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let g = self.0;
+        let mut s = serializer.serialize_struct("GraphImage", 6)?;
+        s.serialize_field("symbols", &g.symbols)?;
+        s.serialize_field("next_node", &(g.node_slots.len() as u64))?;
+        s.serialize_field("next_rel", &(g.rel_slots.len() as u64))?;
+        s.serialize_field("nodes", &Nodes(g))?;
+        s.serialize_field("rels", &Rels(g))?;
+        s.serialize_field("indexes", &g.indexes())?;
+        s.end()
+    }
+}
+
+struct Nodes<'a>(&'a Graph);
+struct Rels<'a>(&'a Graph);
+
+impl Serialize for Nodes<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let g = self.0;
+        let mut seq = serializer.serialize_seq(Some(g.node_count()))?;
+        for idx in g.node_slots.iter().flatten() {
+            let rec = &g.g[*idx];
+            seq.serialize_element(&NodeImageRef { id: rec.id.0, labels: &rec.labels, props: &rec.props })?;
+        }
+        seq.end()
+    }
+}
+
+impl Serialize for Rels<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let g = self.0;
+        let mut seq = serializer.serialize_seq(Some(g.relationship_count()))?;
+        for idx in g.rel_slots.iter().flatten() {
+            let rec = &g.g[*idx];
+            let (a, b) =
+                g.g.edge_endpoints(*idx).ok_or_else(|| serde::ser::Error::custom("dangling edge"))?;
+            let image = RelImageRef {
+                id: rec.id.0,
+                rel_type: rec.rel_type,
+                start: g.g[a].id.0,
+                end: g.g[b].id.0,
+                props: &rec.props,
+            };
+            seq.serialize_element(&image)?;
+        }
+        seq.end()
+    }
+}
+
+impl Graph {
+    /// Rebuilds a graph from an image, checking that it is consistent (ids unique and below the
+    /// counters, relationship ends present, symbols in range). The error says what is wrong.
+    pub fn from_image(image: GraphImage) -> Result<Graph, String> {
+        let mut g = Graph::new();
+        for name in &image.symbols {
+            g.intern(name);
+        }
+        if g.symbols.len() != image.symbols.len() {
+            return Err("duplicate symbol in the symbol table".into());
+        }
+        g.node_slots.resize(
+            usize::try_from(image.next_node).map_err(|_| "node counter too large")?.min(1 << 40),
+            None,
+        );
+        g.rel_slots.resize(
+            usize::try_from(image.next_rel).map_err(|_| "relationship counter too large")?.min(1 << 40),
+            None,
+        );
+        g.g.reserve_exact_nodes(image.nodes.len());
+        g.g.reserve_exact_edges(image.rels.len());
+        for node in image.nodes {
+            g.load_node(node)?;
+        }
+        for rel in image.rels {
+            g.load_rel(rel)?;
+        }
+        for (label, key) in image.indexes {
+            g.create_index(&label, &key).map_err(|e| e.message)?;
+        }
+        Ok(g)
+    }
+
+    fn check_sym(&self, sym: Sym) -> Result<Sym, String> {
+        if (sym.0 as usize) < self.symbols.len() {
+            Ok(sym)
+        } else {
+            Err(format!("symbol {} out of range", sym.0))
+        }
+    }
+
+    fn load_node(&mut self, node: NodeImage) -> Result<(), String> {
+        let id = NodeId(node.id);
+        let slot =
+            self.node_slots.get(node.id as usize).ok_or(format!("node id {} beyond the counter", node.id))?;
+        if slot.is_some() {
+            return Err(format!("node id {} appears twice", node.id));
+        }
+        let mut labels = Vec::with_capacity(node.labels.len());
+        for sym in node.labels {
+            labels.push(self.check_sym(sym)?);
+        }
+        let unique: BTreeSet<_> = labels.iter().collect();
+        if unique.len() != labels.len() {
+            return Err(format!("node {} repeats a label", node.id));
+        }
+        for sym in &labels {
+            self.by_label.entry(*sym).or_default().insert(id);
+        }
+        let props = node.props;
+        let idx = self.g.add_node(NodeRec { id, labels: labels.clone(), props: Properties::new() });
+        self.node_slots[node.id as usize] = Some(idx);
+        for (key, value) in props {
+            if value.is_null() || !value.is_storable() {
+                return Err(format!("node {} has an invalid value for '{key}'", node.id));
+            }
+            self.index_value(id, &key, &value, &labels);
+            self.g[idx].props.insert(key, value);
+        }
+        Ok(())
+    }
+
+    fn load_rel(&mut self, rel: RelImage) -> Result<(), String> {
+        let slot = self
+            .rel_slots
+            .get(rel.id as usize)
+            .ok_or(format!("relationship id {} beyond the counter", rel.id))?;
+        if slot.is_some() {
+            return Err(format!("relationship id {} appears twice", rel.id));
+        }
+        let rel_type = self.check_sym(rel.rel_type)?;
+        let a = self
+            .node_idx(NodeId(rel.start))
+            .ok_or(format!("relationship {} starts at a missing node", rel.id))?;
+        let b = self
+            .node_idx(NodeId(rel.end))
+            .ok_or(format!("relationship {} ends at a missing node", rel.id))?;
+        let idx = self.g.add_edge(a, b, RelRec { id: RelId(rel.id), rel_type, props: rel.props });
+        self.rel_slots[rel.id as usize] = Some(idx);
+        *self.n_by_type.entry(rel_type).or_default() += 1;
+        Ok(())
+    }
+}

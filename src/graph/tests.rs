@@ -1,0 +1,121 @@
+use super::*;
+
+fn props(pairs: &[(&str, Value)]) -> Properties {
+    pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
+}
+
+fn create(g: &mut Graph, labels: &[&str], pairs: &[(&str, Value)]) -> NodeId {
+    let id = g.next_node_id();
+    let labels = labels.iter().map(|l| l.to_string()).collect();
+    g.apply(&[Mutation::CreateNode { id, labels, properties: props(pairs) }]).unwrap();
+    id
+}
+
+fn link(g: &mut Graph, a: NodeId, b: NodeId, t: &str) -> RelId {
+    let id = g.next_rel_id();
+    g.apply(&[Mutation::CreateRelationship {
+        id,
+        rel_type: t.into(),
+        start: a,
+        end: b,
+        properties: Properties::new(),
+    }])
+    .unwrap();
+    id
+}
+
+#[test]
+fn name_alias_and_folded_indexes_follow_property_changes() {
+    let mut g = Graph::new();
+    let id = create(
+        &mut g,
+        &["Person"],
+        &[("name", "Anatoly Antonov".into()), ("aliases", vec!["Antonov"].into())],
+    );
+    assert_eq!(g.nodes_named("Anatoly Antonov").collect::<Vec<_>>(), vec![id]);
+    assert_eq!(g.nodes_aliased("Antonov").collect::<Vec<_>>(), vec![id]);
+    assert_eq!(g.nodes_named_folded("antonov").collect::<Vec<_>>(), vec![id]);
+    g.apply(&[Mutation::SetNodeProperty { id, key: "name".into(), value: "A. Antonov".into() }]).unwrap();
+    assert_eq!(g.nodes_named("Anatoly Antonov").count(), 0);
+    assert_eq!(g.nodes_named_folded("anatoly antonov").count(), 0);
+    assert_eq!(g.nodes_named("A. Antonov").count(), 1);
+}
+
+#[test]
+fn a_failing_batch_changes_nothing() {
+    let mut g = Graph::new();
+    let a = create(&mut g, &["Country"], &[("name", "Russia".into())]);
+    let next = g.next_node_id();
+    let batch = vec![
+        Mutation::CreateNode {
+            id: next,
+            labels: vec!["Person".into()],
+            properties: props(&[("name", "x".into())]),
+        },
+        Mutation::SetNodeProperty { id: a, key: "name".into(), value: "Renamed".into() },
+        Mutation::DeleteNode { id: NodeId(999) },
+    ];
+    let err = g.apply(&batch).unwrap_err();
+    assert_eq!(err.kind, ExecutionKind::EntityNotFound);
+    assert_eq!(g.node_count(), 1);
+    assert_eq!(g.nodes_named("Russia").count(), 1);
+    assert_eq!(g.label_count("Person"), 0);
+}
+
+#[test]
+fn deleting_a_connected_node_is_refused() {
+    let mut g = Graph::new();
+    let a = create(&mut g, &["A"], &[]);
+    let b = create(&mut g, &["B"], &[]);
+    let r = link(&mut g, a, b, "T");
+    let err = g.apply(&[Mutation::DeleteNode { id: a }]).unwrap_err();
+    assert_eq!(err.kind, ExecutionKind::DeleteConnectedNode);
+    g.apply(&[Mutation::DeleteRelationship { id: r }, Mutation::DeleteNode { id: a }]).unwrap();
+    assert_eq!(g.node_count(), 1);
+    assert_eq!(g.type_count("T"), 0);
+}
+
+#[test]
+fn undo_restores_the_previous_state_and_ids_are_not_reused() {
+    let mut g = Graph::new();
+    let a = create(&mut g, &["A"], &[("k", 1.into())]);
+    let b = create(&mut g, &["B"], &[]);
+    link(&mut g, a, b, "T");
+    let undo = g
+        .apply(&[
+            Mutation::SetNodeProperty { id: a, key: "k".into(), value: 2.into() },
+            Mutation::DeleteRelationship { id: RelId(0) },
+            Mutation::DeleteNode { id: b },
+        ])
+        .unwrap();
+    g.undo(undo);
+    assert_eq!(g.node_props(a).unwrap()["k"], Value::Int(1));
+    assert_eq!(g.rel_ends(RelId(0)), Some((a, b)));
+    let c = create(&mut g, &["C"], &[]);
+    assert!(c.0 > b.0);
+}
+
+#[test]
+fn expand_filters_by_type_and_direction() {
+    let mut g = Graph::new();
+    let a = create(&mut g, &[], &[]);
+    let b = create(&mut g, &[], &[]);
+    link(&mut g, a, b, "X");
+    link(&mut g, b, a, "Y");
+    link(&mut g, a, a, "X");
+    let x = [g.sym("X").unwrap()];
+    assert_eq!(g.expand(a, Dir::Out, Some(&x)).count(), 2);
+    assert_eq!(g.expand(a, Dir::Both, None).count(), 3);
+    assert_eq!(g.expand(a, Dir::In, None).count(), 2);
+}
+
+#[test]
+fn property_index_tracks_labels_and_values() {
+    let mut g = Graph::new();
+    let a = create(&mut g, &["Measure"], &[("kind", "expulsion".into())]);
+    g.apply(&[Mutation::CreateIndex { label: "Measure".into(), key: "kind".into() }]).unwrap();
+    assert_eq!(g.index_lookup("Measure", "kind", &"expulsion".into()), Some(vec![a]));
+    g.apply(&[Mutation::RemoveLabel { id: a, label: "Measure".into() }]).unwrap();
+    assert_eq!(g.index_lookup("Measure", "kind", &"expulsion".into()), Some(vec![]));
+    assert_eq!(g.index_lookup("Person", "kind", &"expulsion".into()), None);
+}
