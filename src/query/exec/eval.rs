@@ -1,0 +1,427 @@
+//! Evaluating compiled expressions against a row, with Cypher's null and type rules.
+
+use super::Runner;
+use crate::error::{Error, ExecutionError, ExecutionKind};
+use crate::model::Value;
+use crate::query::ast::{BinaryOp, Quantifier, UnaryOp};
+use crate::query::plan::Expr;
+use std::cmp::Ordering;
+
+/// What an expression can see: the row, comprehension variables, and aggregate results.
+#[derive(Clone, Copy)]
+pub struct Frame<'r> {
+    /// The current row.
+    pub row: &'r [Value],
+    /// Variables of enclosing comprehensions, by slot (searched before the row).
+    pub locals: &'r [(usize, Value)],
+    /// Results of the projection's aggregates.
+    pub aggs: &'r [Value],
+}
+
+impl<'r> Frame<'r> {
+    /// A frame over a row only.
+    pub fn row(row: &'r [Value]) -> Frame<'r> {
+        Frame { row, locals: &[], aggs: &[] }
+    }
+}
+
+/// A type error with a message.
+pub fn type_error(message: impl Into<String>) -> Error {
+    Error::Execution(ExecutionError::new(ExecutionKind::TypeError, message))
+}
+
+/// An argument error with a message.
+pub fn argument_error(message: impl Into<String>) -> Error {
+    Error::Execution(ExecutionError::new(ExecutionKind::ArgumentError, message))
+}
+
+impl Runner<'_> {
+    /// Evaluates an expression.
+    pub fn eval(&self, e: &Expr, f: Frame<'_>) -> Result<Value, Error> {
+        Ok(match e {
+            Expr::Lit(v) => v.clone(),
+            Expr::Param(name) => self.ctx.param(name)?,
+            Expr::Slot(slot) => match f.locals.iter().rev().find(|(s, _)| s == slot) {
+                Some((_, v)) => v.clone(),
+                None => f.row.get(*slot).cloned().unwrap_or(Value::Null),
+            },
+            Expr::List(items) => {
+                Value::List(items.iter().map(|x| self.eval(x, f)).collect::<Result<_, _>>()?)
+            }
+            Expr::Map(items) => Value::Map(
+                items.iter().map(|(k, v)| Ok((k.clone(), self.eval(v, f)?))).collect::<Result<_, Error>>()?,
+            ),
+            Expr::Prop(x, key) => self.property(&self.eval(x, f)?, key)?,
+            Expr::Index(x, i) => index(self.eval(x, f)?, self.eval(i, f)?, self)?,
+            Expr::Slice(x, a, b) => {
+                let a = a.as_ref().map(|a| self.eval(a, f)).transpose()?;
+                let b = b.as_ref().map(|b| self.eval(b, f)).transpose()?;
+                slice(self.eval(x, f)?, a, b)?
+            }
+            Expr::Unary(op, x) => unary(*op, self.eval(x, f)?)?,
+            Expr::Binary(op, a, b) => self.binary(*op, a, b, f)?,
+            Expr::IsNull(x, not) => Value::Bool(self.eval(x, f)?.is_null() != *not),
+            Expr::HasLabels(x, labels) => match self.eval(x, f)? {
+                Value::Null => Value::Null,
+                Value::Node(id) => Value::Bool(labels.iter().all(|l| self.graph.has_label(id, l))),
+                other => return Err(type_error(format!("label predicate on a {}", other.type_name()))),
+            },
+            Expr::Call(name, args) => {
+                let args = args.iter().map(|a| self.eval(a, f)).collect::<Result<Vec<_>, _>>()?;
+                self.call(name, args)?
+            }
+            Expr::Agg(i) => f.aggs.get(*i).cloned().unwrap_or(Value::Null),
+            Expr::Case(subject, whens, otherwise) => {
+                self.case(subject.as_deref(), whens, otherwise.as_deref(), f)?
+            }
+            Expr::ListComp { slot, list, filter, map } => {
+                self.list_comp(*slot, list, filter.as_deref(), map.as_deref(), f)?
+            }
+            Expr::Quant { kind, slot, list, predicate } => {
+                self.quantifier(*kind, *slot, list, predicate, f)?
+            }
+            Expr::Exists(pattern) => {
+                Value::Bool(!self.match_pattern_rows(pattern, &self.frame_row(f), true)?.is_empty())
+            }
+            Expr::PatternComp { pattern, filter, map } => {
+                let mut out = Vec::new();
+                for row in self.match_pattern_rows(pattern, &self.frame_row(f), false)? {
+                    let inner = Frame { row: &row, ..f };
+                    if let Some(filter) = filter
+                        && !truthy(&self.eval(filter, inner)?)?
+                    {
+                        continue;
+                    }
+                    out.push(self.eval(map, inner)?);
+                }
+                Value::List(out)
+            }
+        })
+    }
+
+    /// A row with the frame's comprehension variables written into their slots.
+    fn frame_row(&self, f: Frame<'_>) -> Vec<Value> {
+        let mut row = f.row.to_vec();
+        for (slot, value) in f.locals {
+            if row.len() <= *slot {
+                row.resize(slot + 1, Value::Null);
+            }
+            row[*slot] = value.clone();
+        }
+        row
+    }
+
+    /// `value.key` for nodes, relationships, maps and dates.
+    pub fn property(&self, value: &Value, key: &str) -> Result<Value, Error> {
+        Ok(match value {
+            Value::Null => Value::Null,
+            Value::Node(id) => {
+                self.graph.node_props(*id).and_then(|p| p.get(key)).cloned().unwrap_or(Value::Null)
+            }
+            Value::Relationship(id) => {
+                self.graph.rel_props(*id).and_then(|p| p.get(key)).cloned().unwrap_or(Value::Null)
+            }
+            Value::Map(map) => map.get(key).cloned().unwrap_or(Value::Null),
+            Value::Date(d) => match key {
+                "year" => Value::Int(d.year_part() as i64),
+                "month" => d.month_part().map_or(Value::Null, |m| Value::Int(m as i64)),
+                "day" => d.day_part().map_or(Value::Null, |m| Value::Int(m as i64)),
+                "precision" => Value::String(format!("{:?}", d.precision()).to_lowercase()),
+                _ => Value::Null,
+            },
+            other => {
+                return Err(type_error(format!("cannot read property '{key}' of a {}", other.type_name())));
+            }
+        })
+    }
+
+    fn binary(&self, op: BinaryOp, a: &Expr, b: &Expr, f: Frame<'_>) -> Result<Value, Error> {
+        match op {
+            BinaryOp::And | BinaryOp::Or | BinaryOp::Xor => return self.logical(op, a, b, f),
+            _ => {}
+        }
+        let (a, b) = (self.eval(a, f)?, self.eval(b, f)?);
+        Ok(match op {
+            BinaryOp::Eq => a.cypher_eq(&b).map_or(Value::Null, Value::Bool),
+            BinaryOp::Ne => a.cypher_eq(&b).map_or(Value::Null, |x| Value::Bool(!x)),
+            BinaryOp::Lt => compare(&a, &b, |o| o == Ordering::Less),
+            BinaryOp::Le => compare(&a, &b, |o| o != Ordering::Greater),
+            BinaryOp::Gt => compare(&a, &b, |o| o == Ordering::Greater),
+            BinaryOp::Ge => compare(&a, &b, |o| o != Ordering::Less),
+            BinaryOp::StartsWith => strings(&a, &b, |x, y| x.starts_with(y))?,
+            BinaryOp::EndsWith => strings(&a, &b, |x, y| x.ends_with(y))?,
+            BinaryOp::Contains => strings(&a, &b, |x, y| x.contains(y))?,
+            BinaryOp::Regex => regex_match(&a, &b)?,
+            BinaryOp::In => in_list(&a, &b)?,
+            BinaryOp::Add => super::arith::add(a, b)?,
+            BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div | BinaryOp::Mod | BinaryOp::Pow => {
+                super::arith::numeric(op, &a, &b)?
+            }
+            BinaryOp::And | BinaryOp::Or | BinaryOp::Xor => Value::Null,
+        })
+    }
+
+    fn logical(&self, op: BinaryOp, a: &Expr, b: &Expr, f: Frame<'_>) -> Result<Value, Error> {
+        let left = to_bool3(self.eval(a, f)?)?;
+        // Short-circuit only when the answer is decided; the right side must still be a boolean.
+        match (op, left) {
+            (BinaryOp::And, Some(false)) => return Ok(Value::Bool(false)),
+            (BinaryOp::Or, Some(true)) => return Ok(Value::Bool(true)),
+            _ => {}
+        }
+        let right = to_bool3(self.eval(b, f)?)?;
+        let out = match op {
+            BinaryOp::And => match (left, right) {
+                (Some(false), _) | (_, Some(false)) => Some(false),
+                (Some(true), Some(true)) => Some(true),
+                _ => None,
+            },
+            BinaryOp::Or => match (left, right) {
+                (Some(true), _) | (_, Some(true)) => Some(true),
+                (Some(false), Some(false)) => Some(false),
+                _ => None,
+            },
+            _ => left.zip(right).map(|(x, y)| x != y),
+        };
+        Ok(out.map_or(Value::Null, Value::Bool))
+    }
+
+    fn case(
+        &self,
+        subject: Option<&Expr>,
+        whens: &[(Expr, Expr)],
+        otherwise: Option<&Expr>,
+        f: Frame<'_>,
+    ) -> Result<Value, Error> {
+        let subject = subject.map(|s| self.eval(s, f)).transpose()?;
+        for (when, then) in whens {
+            let w = self.eval(when, f)?;
+            let hit = match &subject {
+                Some(s) => s.cypher_eq(&w) == Some(true),
+                None => matches!(w, Value::Bool(true)),
+            };
+            if hit {
+                return self.eval(then, f);
+            }
+        }
+        otherwise.map_or(Ok(Value::Null), |o| self.eval(o, f))
+    }
+
+    fn list_comp(
+        &self,
+        slot: usize,
+        list: &Expr,
+        filter: Option<&Expr>,
+        map: Option<&Expr>,
+        f: Frame<'_>,
+    ) -> Result<Value, Error> {
+        let items = match self.eval(list, f)? {
+            Value::Null => return Ok(Value::Null),
+            Value::List(items) => items,
+            other => {
+                return Err(type_error(format!(
+                    "expected a list to iterate over, got a {}",
+                    other.type_name()
+                )));
+            }
+        };
+        let mut out = Vec::new();
+        let mut locals = f.locals.to_vec();
+        for item in items {
+            self.ctx.tick()?;
+            locals.push((slot, item.clone()));
+            let inner = Frame { locals: &locals, ..f };
+            let keep = match filter {
+                Some(filter) => truthy(&self.eval(filter, inner)?)?,
+                None => true,
+            };
+            if keep {
+                out.push(match map {
+                    Some(map) => self.eval(map, inner)?,
+                    None => item,
+                });
+            }
+            locals.pop();
+        }
+        Ok(Value::List(out))
+    }
+
+    fn quantifier(
+        &self,
+        kind: Quantifier,
+        slot: usize,
+        list: &Expr,
+        predicate: &Expr,
+        f: Frame<'_>,
+    ) -> Result<Value, Error> {
+        let items = match self.eval(list, f)? {
+            Value::Null => return Ok(Value::Null),
+            Value::List(items) => items,
+            other => return Err(type_error(format!("expected a list to test, got a {}", other.type_name()))),
+        };
+        let (mut trues, mut nulls) = (0usize, 0usize);
+        let mut locals = f.locals.to_vec();
+        for item in items.iter() {
+            locals.push((slot, item.clone()));
+            match to_bool3(self.eval(predicate, Frame { locals: &locals, ..f })?)? {
+                Some(true) => trues += 1,
+                None => nulls += 1,
+                Some(false) => {}
+            }
+            locals.pop();
+        }
+        let falses = items.len() - trues - nulls;
+        let out = match kind {
+            Quantifier::All => {
+                if falses > 0 {
+                    Some(false)
+                } else if nulls > 0 {
+                    None
+                } else {
+                    Some(true)
+                }
+            }
+            Quantifier::Any => {
+                if trues > 0 {
+                    Some(true)
+                } else if nulls > 0 {
+                    None
+                } else {
+                    Some(false)
+                }
+            }
+            Quantifier::None => {
+                if trues > 0 {
+                    Some(false)
+                } else if nulls > 0 {
+                    None
+                } else {
+                    Some(true)
+                }
+            }
+            Quantifier::Single => {
+                if trues > 1 {
+                    Some(false)
+                } else if nulls > 0 {
+                    None
+                } else {
+                    Some(trues == 1)
+                }
+            }
+        };
+        Ok(out.map_or(Value::Null, Value::Bool))
+    }
+}
+
+/// Three-valued truth of a value: `None` for null; an error for anything but a boolean.
+pub fn to_bool3(v: Value) -> Result<Option<bool>, Error> {
+    match v {
+        Value::Bool(b) => Ok(Some(b)),
+        Value::Null => Ok(None),
+        other => Err(type_error(format!("expected a boolean, got a {}", other.type_name()))),
+    }
+}
+
+/// True only for `true` (a `WHERE` keeps a row only then); an error for non-booleans.
+pub fn truthy(v: &Value) -> Result<bool, Error> {
+    Ok(to_bool3(v.clone())? == Some(true))
+}
+
+fn compare(a: &Value, b: &Value, test: impl Fn(Ordering) -> bool) -> Value {
+    a.cypher_cmp(b).map_or(Value::Null, |o| Value::Bool(test(o)))
+}
+
+fn strings(a: &Value, b: &Value, test: impl Fn(&str, &str) -> bool) -> Result<Value, Error> {
+    Ok(match (a, b) {
+        (Value::String(x), Value::String(y)) => Value::Bool(test(x, y)),
+        _ => Value::Null,
+    })
+}
+
+fn regex_match(a: &Value, b: &Value) -> Result<Value, Error> {
+    match (a, b) {
+        (Value::String(text), Value::String(pattern)) => {
+            let re = regex::Regex::new(&format!("^(?:{pattern})$"))
+                .map_err(|e| argument_error(format!("invalid regular expression '{pattern}': {e}")))?;
+            Ok(Value::Bool(re.is_match(text)))
+        }
+        _ => Ok(Value::Null),
+    }
+}
+
+fn in_list(a: &Value, b: &Value) -> Result<Value, Error> {
+    let items = match b {
+        Value::Null => return Ok(Value::Null),
+        Value::List(items) => items,
+        other => {
+            return Err(type_error(format!("IN expects a list on its right, got a {}", other.type_name())));
+        }
+    };
+    let mut unknown = false;
+    for item in items {
+        match a.cypher_eq(item) {
+            Some(true) => return Ok(Value::Bool(true)),
+            None => unknown = true,
+            Some(false) => {}
+        }
+    }
+    Ok(if unknown { Value::Null } else { Value::Bool(false) })
+}
+
+fn unary(op: UnaryOp, v: Value) -> Result<Value, Error> {
+    Ok(match (op, v) {
+        (_, Value::Null) => Value::Null,
+        (UnaryOp::Not, v) => to_bool3(v)?.map_or(Value::Null, |b| Value::Bool(!b)),
+        (UnaryOp::Negate, Value::Int(i)) => {
+            Value::Int(i.checked_neg().ok_or_else(|| argument_error("integer overflow in negation"))?)
+        }
+        (UnaryOp::Negate, Value::Float(x)) => Value::Float(-x),
+        (UnaryOp::Plus, v @ (Value::Int(_) | Value::Float(_))) => v,
+        (_, other) => return Err(type_error(format!("cannot apply a sign to a {}", other.type_name()))),
+    })
+}
+
+fn list_position(len: usize, i: i64) -> Option<usize> {
+    let i = if i < 0 { len as i64 + i } else { i };
+    (0..len as i64).contains(&i).then_some(i as usize)
+}
+
+fn index(container: Value, idx: Value, runner: &Runner<'_>) -> Result<Value, Error> {
+    Ok(match (container, idx) {
+        (Value::Null, _) | (_, Value::Null) => Value::Null,
+        (Value::List(items), Value::Int(i)) => {
+            list_position(items.len(), i).map_or(Value::Null, |p| items[p].clone())
+        }
+        (Value::List(_), other) => {
+            return Err(type_error(format!("a list index must be an integer, not a {}", other.type_name())));
+        }
+        (m @ (Value::Map(_) | Value::Node(_) | Value::Relationship(_)), Value::String(key)) => {
+            runner.property(&m, &key)?
+        }
+        (Value::Map(_) | Value::Node(_) | Value::Relationship(_), other) => {
+            return Err(type_error(format!("a map key must be a string, not a {}", other.type_name())));
+        }
+        (other, _) => return Err(type_error(format!("cannot index into a {}", other.type_name()))),
+    })
+}
+
+fn slice(container: Value, from: Option<Value>, to: Option<Value>) -> Result<Value, Error> {
+    let items = match container {
+        Value::Null => return Ok(Value::Null),
+        Value::List(items) => items,
+        other => return Err(type_error(format!("cannot slice a {}", other.type_name()))),
+    };
+    let len = items.len() as i64;
+    let bound = |v: Option<Value>, default: i64| -> Result<Option<i64>, Error> {
+        match v {
+            None => Ok(Some(default)),
+            Some(Value::Null) => Ok(None),
+            Some(Value::Int(i)) => Ok(Some(if i < 0 { (len + i).max(0) } else { i.min(len) })),
+            Some(other) => {
+                Err(type_error(format!("a slice bound must be an integer, not a {}", other.type_name())))
+            }
+        }
+    };
+    let (Some(a), Some(b)) = (bound(from, 0)?, bound(to, len)?) else { return Ok(Value::Null) };
+    Ok(Value::List(if a < b { items[a as usize..b as usize].to_vec() } else { vec![] }))
+}

@@ -1,0 +1,253 @@
+//! plan → rows: runs a [`QueryPlan`] over the graph.
+//!
+//! Reads stream: each step is an iterator over the previous one, so `LIMIT` stops the work
+//! early and nothing is materialised that need not be. A write step collects its input first
+//! (the graph cannot change under a running read) and applies its changes through a [`Tx`].
+//! `exec` never parses text and never touches storage.
+
+mod arith;
+mod eval;
+mod functions;
+mod mutate;
+mod pattern;
+mod project;
+
+pub use eval::Frame;
+pub use mutate::{Mark, Tx};
+
+use crate::error::{Error, ExecutionError, ExecutionKind, SemanticError, SemanticKind};
+use crate::graph::Graph;
+use crate::model::Value;
+use crate::query::plan::{Op, QueryPlan, SinglePlan};
+use std::cell::Cell;
+use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+/// A stream of rows or the error that stopped it.
+pub type RowIter<'a> = Box<dyn Iterator<Item = Result<Vec<Value>, Error>> + 'a>;
+
+/// Query parameters by name.
+pub type Params = BTreeMap<String, Value>;
+
+/// What a running query may consult besides the graph: parameters, deadline, cancellation.
+pub struct Ctx {
+    params: Params,
+    deadline: Option<Instant>,
+    cancel: Option<Arc<AtomicBool>>,
+    ticks: Cell<u32>,
+    profile: Option<std::cell::RefCell<Vec<u64>>>,
+}
+
+impl Ctx {
+    /// A context with parameters, an optional deadline and an optional cancellation flag.
+    pub fn new(params: Params, deadline: Option<Instant>, cancel: Option<Arc<AtomicBool>>) -> Ctx {
+        Ctx { params, deadline, cancel, ticks: Cell::new(0), profile: None }
+    }
+
+    /// Turns on row counting per step (for `PROFILE`).
+    pub fn profiling(mut self) -> Ctx {
+        self.profile = Some(Default::default());
+        self
+    }
+
+    fn param(&self, name: &str) -> Result<Value, Error> {
+        self.params.get(name).cloned().ok_or_else(|| {
+            Error::Semantic(SemanticError::new(
+                SemanticKind::MissingParameter,
+                format!("parameter ${name} was not supplied"),
+                None,
+            ))
+        })
+    }
+
+    /// Counts a unit of work; every 1024 units, checks the deadline and the cancel flag.
+    pub fn tick(&self) -> Result<(), Error> {
+        let n = self.ticks.get().wrapping_add(1);
+        self.ticks.set(n);
+        if n % 1024 != 0 {
+            return Ok(());
+        }
+        if self.cancel.as_ref().is_some_and(|c| c.load(Ordering::Relaxed)) {
+            return Err(Error::Execution(ExecutionError::new(ExecutionKind::Cancelled, "query cancelled")));
+        }
+        if self.deadline.is_some_and(|d| Instant::now() >= d) {
+            return Err(Error::Execution(ExecutionError::new(
+                ExecutionKind::Cancelled,
+                "query ran past its deadline",
+            )));
+        }
+        Ok(())
+    }
+
+    /// Rows produced by each step, when profiling.
+    pub fn profile_counts(&self) -> Vec<u64> {
+        self.profile.as_ref().map(|p| p.borrow().clone()).unwrap_or_default()
+    }
+
+    fn count_slot(&self) -> Option<usize> {
+        let profile = self.profile.as_ref()?;
+        let mut p = profile.borrow_mut();
+        p.push(0);
+        Some(p.len() - 1)
+    }
+
+    fn count(&self, slot: usize) {
+        if let Some(p) = &self.profile {
+            p.borrow_mut()[slot] += 1;
+        }
+    }
+}
+
+/// Evaluates expressions and matches patterns over a graph.
+pub struct Runner<'g> {
+    /// The graph read.
+    pub graph: &'g Graph,
+    /// Parameters and limits.
+    pub ctx: &'g Ctx,
+}
+
+/// Columns and rows of a finished query.
+#[derive(Debug, Default)]
+pub struct Output {
+    /// Column names.
+    pub columns: Vec<String>,
+    /// Rows, each with one value per column.
+    pub rows: Vec<Vec<Value>>,
+}
+
+/// Runs a plan that does not write.
+pub fn run_read(plan: &QueryPlan, graph: &Graph, ctx: &Ctx) -> Result<Output, Error> {
+    let runner = Runner { graph, ctx };
+    let mut parts = Vec::new();
+    for part in &plan.parts {
+        let input: RowIter<'_> = Box::new(std::iter::once(Ok(Vec::new())));
+        parts.push(read_ops(&runner, &part.ops, input)?.collect::<Result<Vec<_>, _>>()?);
+    }
+    Ok(union(plan, parts))
+}
+
+/// Runs a plan that may write, applying its changes through `tx`.
+pub fn run_write(plan: &QueryPlan, tx: &mut Tx<'_>, ctx: &Ctx) -> Result<Output, Error> {
+    let mut parts = Vec::new();
+    for part in &plan.parts {
+        parts.push(run_single_write(part, tx, ctx)?);
+    }
+    Ok(union(plan, parts))
+}
+
+fn union(plan: &QueryPlan, parts: Vec<Vec<Vec<Value>>>) -> Output {
+    let columns = plan.parts.first().map(|p| p.columns.clone()).unwrap_or_default();
+    let width = columns.len();
+    let distinct = plan.union_all.iter().any(|all| !all);
+    let mut rows = Vec::new();
+    let mut seen = HashSet::new();
+    for part in parts {
+        for mut row in part {
+            row.truncate(width);
+            if !distinct || seen.insert(row.clone()) {
+                rows.push(row);
+            }
+        }
+    }
+    if width == 0 {
+        rows.clear();
+    }
+    Output { columns, rows }
+}
+
+fn run_single_write(part: &SinglePlan, tx: &mut Tx<'_>, ctx: &Ctx) -> Result<Vec<Vec<Value>>, Error> {
+    let mut rows = vec![Vec::new()];
+    let ops = &part.ops;
+    let mut i = 0;
+    while i < ops.len() {
+        if ops[i].writes() {
+            rows = write_op(&ops[i], tx, ctx, rows)?;
+            i += 1;
+            continue;
+        }
+        let end = ops[i..].iter().position(Op::writes).map_or(ops.len(), |j| i + j);
+        let runner = Runner { graph: tx.graph, ctx };
+        rows = read_ops(&runner, &ops[i..end], Box::new(rows.into_iter().map(Ok)))?
+            .collect::<Result<Vec<_>, _>>()?;
+        i = end;
+    }
+    Ok(rows)
+}
+
+fn write_op(op: &Op, tx: &mut Tx<'_>, ctx: &Ctx, rows: Vec<Vec<Value>>) -> Result<Vec<Vec<Value>>, Error> {
+    match op {
+        Op::Create(patterns) => mutate::create(tx, ctx, patterns, rows),
+        Op::Merge { pattern, on_create, on_match, .. } => {
+            mutate::merge(tx, ctx, (pattern, on_create, on_match), rows)
+        }
+        Op::Set(items) => mutate::set(tx, ctx, items, rows),
+        Op::Delete(exprs, detach) => mutate::delete(tx, ctx, exprs, *detach, rows),
+        _ => Ok(rows),
+    }
+}
+
+/// Chains read steps into one row stream.
+fn read_ops<'g>(runner: &'g Runner<'g>, ops: &'g [Op], mut rows: RowIter<'g>) -> Result<RowIter<'g>, Error> {
+    for op in ops {
+        rows = match op {
+            Op::Match { optional, patterns, filter, new_slots } => {
+                let width = new_slots.iter().map(|s| s + 1).max().unwrap_or(0);
+                flat_map(rows, move |row| {
+                    let mut found = runner.match_patterns(patterns, &row, false)?;
+                    if let Some(filter) = filter {
+                        let mut kept = Vec::with_capacity(found.len());
+                        for r in found {
+                            if eval::truthy(&runner.eval(filter, Frame::row(&r))?)? {
+                                kept.push(r);
+                            }
+                        }
+                        found = kept;
+                    }
+                    if found.is_empty() && *optional {
+                        let mut r = row;
+                        r.resize(width.max(r.len()), Value::Null);
+                        found.push(r);
+                    }
+                    Ok(found)
+                })
+            }
+            Op::Unwind(expr, slot) => flat_map(rows, move |row| {
+                let items = match runner.eval(expr, Frame::row(&row))? {
+                    Value::List(items) => items,
+                    Value::Null => vec![],
+                    other => vec![other],
+                };
+                Ok(items
+                    .into_iter()
+                    .map(|item| {
+                        let mut r = row.clone();
+                        r.resize(*slot, Value::Null);
+                        r.push(item);
+                        r
+                    })
+                    .collect())
+            }),
+            Op::Project(p) => runner.project(p, rows)?,
+            _ => rows,
+        };
+        if let Some(slot) = runner.ctx.count_slot() {
+            let ctx = runner.ctx;
+            rows = Box::new(rows.inspect(move |_| ctx.count(slot)));
+        }
+    }
+    Ok(rows)
+}
+
+fn flat_map<'g>(
+    rows: RowIter<'g>,
+    mut f: impl FnMut(Vec<Value>) -> Result<Vec<Vec<Value>>, Error> + 'g,
+) -> RowIter<'g> {
+    Box::new(rows.flat_map(move |row| -> Box<dyn Iterator<Item = Result<Vec<Value>, Error>>> {
+        match row.and_then(&mut f) {
+            Ok(found) => Box::new(found.into_iter().map(Ok)),
+            Err(e) => Box::new(std::iter::once(Err(e))),
+        }
+    }))
+}

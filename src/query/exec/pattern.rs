@@ -1,0 +1,514 @@
+//! Matching patterns against the graph.
+//!
+//! Each pattern part starts from its cheaper end — a variable bound already, the name index,
+//! a property index, the smallest label — and expands relationship by relationship, only along
+//! the requested types. Relationships are never reused within one `MATCH` (Cypher's
+//! relationship isomorphism). Variable-length parts walk trails; `shortestPath` runs a BFS with a
+//! visited set instead of enumerating paths.
+
+use super::Runner;
+use super::eval::{Frame, type_error};
+use crate::error::Error;
+use crate::graph::{Dir, Sym};
+use crate::model::{NodeId, Path, RelId, Value};
+use crate::query::ast::{Direction, PathKind};
+use crate::query::plan::{NodePlan, PatternPlan, RelPlan};
+use std::collections::{HashMap, VecDeque};
+
+/// The state of one search: the row being filled and what is in use.
+struct Search {
+    row: Vec<Value>,
+    assigned: Vec<bool>,
+    used_rels: Vec<RelId>,
+    out: Vec<Vec<Value>>,
+    first_only: bool,
+    /// Per relationship of the current part: relationships and inner nodes, in walk order.
+    trace: Vec<(Vec<RelId>, Vec<NodeId>)>,
+}
+
+impl Search {
+    fn done(&self) -> bool {
+        self.first_only && !self.out.is_empty()
+    }
+
+    fn assign(&mut self, slot: usize, value: Value) {
+        self.row[slot] = value;
+        self.assigned[slot] = true;
+    }
+
+    fn unassign(&mut self, slot: usize) {
+        self.row[slot] = Value::Null;
+        self.assigned[slot] = false;
+    }
+}
+
+fn width(patterns: &[PatternPlan], row: &[Value]) -> usize {
+    let slots = patterns
+        .iter()
+        .flat_map(|p| p.nodes.iter().map(|n| n.slot).chain(p.rels.iter().map(|r| r.slot)).chain(p.path_slot));
+    slots.map(|s| s + 1).max().unwrap_or(0).max(row.len())
+}
+
+fn flip(dir: Direction, reversed: bool) -> Dir {
+    match (dir, reversed) {
+        (Direction::Both, _) => Dir::Both,
+        (Direction::Outgoing, false) | (Direction::Incoming, true) => Dir::Out,
+        _ => Dir::In,
+    }
+}
+
+impl Runner<'_> {
+    /// Every way to extend `row` so that all `patterns` match; each result row is widened to
+    /// hold the patterns' slots. With `first_only`, stops after the first match.
+    pub fn match_patterns(
+        &self,
+        patterns: &[PatternPlan],
+        row: &[Value],
+        first_only: bool,
+    ) -> Result<Vec<Vec<Value>>, Error> {
+        let width = width(patterns, row);
+        let mut search_row = row.to_vec();
+        search_row.resize(width, Value::Null);
+        let mut assigned = vec![false; width];
+        assigned[..row.len()].iter_mut().for_each(|a| *a = true);
+        let mut s = Search {
+            row: search_row,
+            assigned,
+            used_rels: Vec::new(),
+            out: Vec::new(),
+            first_only,
+            trace: Vec::new(),
+        };
+        self.part(&mut s, patterns, 0)?;
+        Ok(s.out)
+    }
+
+    /// Matches one pattern (from an expression: `exists`, pattern comprehension).
+    pub fn match_pattern_rows(
+        &self,
+        pattern: &PatternPlan,
+        row: &[Value],
+        first_only: bool,
+    ) -> Result<Vec<Vec<Value>>, Error> {
+        self.match_patterns(std::slice::from_ref(pattern), row, first_only)
+    }
+
+    fn part(&self, s: &mut Search, parts: &[PatternPlan], i: usize) -> Result<(), Error> {
+        let Some(p) = parts.get(i) else {
+            s.out.push(s.row.clone());
+            return Ok(());
+        };
+        let saved_trace = std::mem::replace(&mut s.trace, vec![(Vec::new(), Vec::new()); p.rels.len()]);
+        let result = match p.kind {
+            PathKind::Plain => self.plain_part(s, parts, i),
+            _ => self.shortest_part(s, parts, i),
+        };
+        s.trace = saved_trace;
+        result
+    }
+
+    fn plain_part(&self, s: &mut Search, parts: &[PatternPlan], i: usize) -> Result<(), Error> {
+        let p = &parts[i];
+        let last = p.nodes.len() - 1;
+        let reversed = last > 0 && self.start_cost(s, &p.nodes[last])? < self.start_cost(s, &p.nodes[0])?;
+        let start = if reversed { &p.nodes[last] } else { &p.nodes[0] };
+        for id in self.candidates(s, start)? {
+            self.ctx.tick()?;
+            if let Some(assigned_here) = self.try_node(s, start, id)? {
+                self.walk(s, parts, i, 0, id, reversed)?;
+                if assigned_here {
+                    s.unassign(start.slot);
+                }
+            }
+            if s.done() {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// Estimated number of start candidates for a node pattern.
+    fn start_cost(&self, s: &Search, node: &NodePlan) -> Result<usize, Error> {
+        if s.assigned[node.slot] {
+            return Ok(0);
+        }
+        if let Some(ids) = self.indexed_candidates(s, node)? {
+            return Ok(ids.len());
+        }
+        Ok(node.labels.iter().map(|l| self.graph.label_count(l)).min().unwrap_or(self.graph.node_count()))
+    }
+
+    /// Candidates from the name index or a property index, when the pattern's map allows.
+    fn indexed_candidates(&self, s: &Search, node: &NodePlan) -> Result<Option<Vec<NodeId>>, Error> {
+        let Some(crate::query::plan::Expr::Map(items)) = &node.props else { return Ok(None) };
+        for (key, expr) in items {
+            if key == "name" {
+                if let Value::String(name) = self.eval(expr, Frame::row(&s.row))? {
+                    return Ok(Some(self.graph.nodes_named(&name).collect()));
+                }
+            }
+            for label in &node.labels {
+                let value = self.eval(expr, Frame::row(&s.row))?;
+                if let Some(ids) = self.graph.index_lookup(label, key, &value) {
+                    return Ok(Some(ids));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    fn candidates(&self, s: &Search, node: &NodePlan) -> Result<Vec<NodeId>, Error> {
+        if s.assigned[node.slot] {
+            return Ok(match &s.row[node.slot] {
+                Value::Node(id) => vec![*id],
+                Value::Null => vec![],
+                other => {
+                    return Err(type_error(format!("a pattern node is bound to a {}", other.type_name())));
+                }
+            });
+        }
+        if let Some(ids) = self.indexed_candidates(s, node)? {
+            return Ok(ids);
+        }
+        let smallest = node.labels.iter().min_by_key(|l| self.graph.label_count(l));
+        Ok(match smallest {
+            Some(label) => self.graph.nodes_with_label(label).collect(),
+            None => self.graph.node_ids().collect(),
+        })
+    }
+
+    /// Checks a node against a pattern node; binds it when unbound. `None`: no match;
+    /// `Some(true)`: matched and bound here (the caller unbinds); `Some(false)`: matched a binding.
+    fn try_node(&self, s: &mut Search, node: &NodePlan, id: NodeId) -> Result<Option<bool>, Error> {
+        if s.assigned[node.slot] {
+            return Ok(matches!(s.row[node.slot], Value::Node(bound) if bound == id).then_some(false));
+        }
+        if !node.labels.iter().all(|l| self.graph.has_label(id, l)) {
+            return Ok(None);
+        }
+        if !self.props_match(s, node.props.as_ref(), self.graph.node_props(id))? {
+            return Ok(None);
+        }
+        s.assign(node.slot, Value::Node(id));
+        Ok(Some(true))
+    }
+
+    fn props_match(
+        &self,
+        s: &Search,
+        props: Option<&crate::query::plan::Expr>,
+        actual: Option<&crate::model::Properties>,
+    ) -> Result<bool, Error> {
+        let Some(expr) = props else { return Ok(true) };
+        let wanted = match self.eval(expr, Frame::row(&s.row))? {
+            Value::Map(m) => m,
+            Value::Null => return Ok(false),
+            other => {
+                return Err(type_error(format!(
+                    "pattern properties must be a map, got a {}",
+                    other.type_name()
+                )));
+            }
+        };
+        Ok(wanted
+            .iter()
+            .all(|(k, v)| actual.and_then(|a| a.get(k)).is_some_and(|x| x.cypher_eq(v) == Some(true))))
+    }
+
+    fn type_syms(&self, rel: &RelPlan) -> Option<Vec<Sym>> {
+        (!rel.types.is_empty()).then(|| rel.types.iter().filter_map(|t| self.graph.sym(t)).collect())
+    }
+
+    /// Follows relationship `k` of the walk order from node `cur`.
+    fn walk(
+        &self,
+        s: &mut Search,
+        parts: &[PatternPlan],
+        i: usize,
+        k: usize,
+        cur: NodeId,
+        reversed: bool,
+    ) -> Result<(), Error> {
+        let p = &parts[i];
+        if k == p.rels.len() {
+            return self.finish_part(s, parts, i, reversed);
+        }
+        let r = if reversed { p.rels.len() - 1 - k } else { k };
+        let rel = &p.rels[r];
+        let next = if reversed { &p.nodes[r] } else { &p.nodes[r + 1] };
+        let dir = flip(rel.direction, reversed);
+        let types = self.type_syms(rel);
+        match rel.length {
+            None => self.step_fixed(s, parts, i, k, cur, reversed, (rel, next, dir, types.as_deref())),
+            Some((min, max)) => {
+                let mut rels = Vec::new();
+                let mut nodes = Vec::new();
+                let env = VarStep { rel, next, dir, types: types.as_deref(), min, max, r };
+                self.step_var(s, parts, i, k, cur, reversed, &env, &mut rels, &mut nodes)
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn step_fixed(
+        &self,
+        s: &mut Search,
+        parts: &[PatternPlan],
+        i: usize,
+        k: usize,
+        cur: NodeId,
+        reversed: bool,
+        (rel, next, dir, types): (&RelPlan, &NodePlan, Dir, Option<&[Sym]>),
+    ) -> Result<(), Error> {
+        let r = if reversed { parts[i].rels.len() - 1 - k } else { k };
+        for (rid, other) in self.graph.expand(cur, dir, types) {
+            self.ctx.tick()?;
+            if s.used_rels.contains(&rid) {
+                continue;
+            }
+            if s.assigned[rel.slot] && !matches!(s.row[rel.slot], Value::Relationship(b) if b == rid) {
+                continue;
+            }
+            if !self.props_match(s, rel.props.as_ref(), self.graph.rel_props(rid))? {
+                continue;
+            }
+            let Some(node_here) = self.try_node(s, next, other)? else { continue };
+            let rel_here = !s.assigned[rel.slot];
+            if rel_here {
+                s.assign(rel.slot, Value::Relationship(rid));
+            }
+            s.used_rels.push(rid);
+            s.trace[r] = (vec![rid], vec![]);
+            self.walk(s, parts, i, k + 1, other, reversed)?;
+            s.used_rels.pop();
+            if rel_here {
+                s.unassign(rel.slot);
+            }
+            if node_here {
+                s.unassign(next.slot);
+            }
+            if s.done() {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn step_var(
+        &self,
+        s: &mut Search,
+        parts: &[PatternPlan],
+        i: usize,
+        k: usize,
+        cur: NodeId,
+        reversed: bool,
+        env: &VarStep<'_>,
+        rels: &mut Vec<RelId>,
+        nodes: &mut Vec<NodeId>,
+    ) -> Result<(), Error> {
+        let depth = rels.len() as u64;
+        if depth >= env.min
+            && let Some(node_here) = self.try_node(s, env.next, cur)?
+        {
+            let in_text_order: Vec<RelId> =
+                if reversed { rels.iter().rev().copied().collect() } else { rels.clone() };
+            let list = Value::List(in_text_order.iter().map(|r| Value::Relationship(*r)).collect());
+            let bound_ok = !s.assigned[env.rel.slot] || s.row[env.rel.slot] == list;
+            if bound_ok {
+                let rel_here = !s.assigned[env.rel.slot];
+                if rel_here {
+                    s.assign(env.rel.slot, list);
+                }
+                let inner = nodes[..nodes.len().saturating_sub(1).min(nodes.len())].to_vec();
+                s.trace[env.r] = (rels.clone(), inner);
+                self.walk(s, parts, i, k + 1, cur, reversed)?;
+                if rel_here {
+                    s.unassign(env.rel.slot);
+                }
+            }
+            if node_here {
+                s.unassign(env.next.slot);
+            }
+        }
+        if depth >= env.max || s.done() {
+            return Ok(());
+        }
+        for (rid, other) in self.graph.expand(cur, env.dir, env.types) {
+            self.ctx.tick()?;
+            if s.used_rels.contains(&rid) || rels.contains(&rid) {
+                continue;
+            }
+            if !self.props_match(s, env.rel.props.as_ref(), self.graph.rel_props(rid))? {
+                continue;
+            }
+            rels.push(rid);
+            nodes.push(other);
+            s.used_rels.push(rid);
+            self.step_var(s, parts, i, k, other, reversed, env, rels, nodes)?;
+            s.used_rels.pop();
+            rels.pop();
+            nodes.pop();
+            if s.done() {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// Binds the path variable of part `i` (if any) and moves on to the next part.
+    fn finish_part(
+        &self,
+        s: &mut Search,
+        parts: &[PatternPlan],
+        i: usize,
+        reversed: bool,
+    ) -> Result<(), Error> {
+        let p = &parts[i];
+        let Some(slot) = p.path_slot else { return self.part(s, parts, i + 1) };
+        let node_at = |s: &Search, n: &NodePlan| match s.row[n.slot] {
+            Value::Node(id) => Ok(id),
+            _ => Err(type_error("a path node is not bound to a node")),
+        };
+        let mut nodes = vec![node_at(s, &p.nodes[0])?];
+        let mut rels = Vec::new();
+        for (r, (seg_rels, seg_nodes)) in s.trace.iter().enumerate() {
+            if reversed {
+                rels.extend(seg_rels.iter().rev());
+                nodes.extend(seg_nodes.iter().rev());
+            } else {
+                rels.extend(seg_rels.iter());
+                nodes.extend(seg_nodes.iter());
+            }
+            nodes.push(node_at(s, &p.nodes[r + 1])?);
+        }
+        s.assign(slot, Value::Path(Path { nodes, rels }));
+        let result = self.part(s, parts, i + 1);
+        s.unassign(slot);
+        result
+    }
+
+    fn shortest_part(&self, s: &mut Search, parts: &[PatternPlan], i: usize) -> Result<(), Error> {
+        let p = &parts[i];
+        let (a, b, rel) = (&p.nodes[0], &p.nodes[1], &p.rels[0]);
+        let (min, max) = rel.length.unwrap_or((1, 1));
+        for from in self.candidates(s, a)? {
+            let Some(a_here) = self.try_node(s, a, from)? else { continue };
+            for to in self.candidates(s, b)? {
+                let Some(b_here) = self.try_node(s, b, to)? else { continue };
+                let paths =
+                    self.shortest_paths(s, rel, from, to, (min, max), p.kind == PathKind::AllShortest)?;
+                for path in paths {
+                    let list = Value::List(path.rels.iter().map(|r| Value::Relationship(*r)).collect());
+                    let rel_here = !s.assigned[rel.slot];
+                    if rel_here {
+                        s.assign(rel.slot, list);
+                    }
+                    if let Some(slot) = p.path_slot {
+                        s.assign(slot, Value::Path(path));
+                    }
+                    self.part(s, parts, i + 1)?;
+                    if let Some(slot) = p.path_slot {
+                        s.unassign(slot);
+                    }
+                    if rel_here {
+                        s.unassign(rel.slot);
+                    }
+                }
+                if b_here {
+                    s.unassign(b.slot);
+                }
+            }
+            if a_here {
+                s.unassign(a.slot);
+            }
+        }
+        Ok(())
+    }
+
+    /// Breadth-first search from `from` to `to`: one shortest path, or all of them.
+    fn shortest_paths(
+        &self,
+        s: &Search,
+        rel: &RelPlan,
+        from: NodeId,
+        to: NodeId,
+        (min, max): (u64, u64),
+        all: bool,
+    ) -> Result<Vec<Path>, Error> {
+        if from == to {
+            return Ok(if min == 0 { vec![Path { nodes: vec![from], rels: vec![] }] } else { vec![] });
+        }
+        let types = self.type_syms(rel);
+        let dir = flip(rel.direction, false);
+        let mut depth_of: HashMap<NodeId, u64> = HashMap::from([(from, 0)]);
+        let mut parents: HashMap<NodeId, Vec<(NodeId, RelId)>> = HashMap::new();
+        let mut queue = VecDeque::from([from]);
+        while let Some(cur) = queue.pop_front() {
+            let depth = depth_of[&cur];
+            if depth >= max || depth_of.get(&to).is_some_and(|d| *d <= depth) {
+                continue;
+            }
+            for (rid, other) in self.graph.expand(cur, dir, types.as_deref()) {
+                self.ctx.tick()?;
+                if !self.props_match(s, rel.props.as_ref(), self.graph.rel_props(rid))? {
+                    continue;
+                }
+                match depth_of.get(&other) {
+                    None => {
+                        depth_of.insert(other, depth + 1);
+                        parents.insert(other, vec![(cur, rid)]);
+                        queue.push_back(other);
+                    }
+                    Some(d) if *d == depth + 1 && all => parents.entry(other).or_default().push((cur, rid)),
+                    _ => {}
+                }
+            }
+        }
+        if depth_of.get(&to).is_none_or(|d| *d < min) {
+            return Ok(vec![]);
+        }
+        let mut out = Vec::new();
+        unwind(&parents, from, to, &mut vec![], &mut vec![to], &mut out, all);
+        Ok(out)
+    }
+}
+
+struct VarStep<'a> {
+    rel: &'a RelPlan,
+    next: &'a NodePlan,
+    dir: Dir,
+    types: Option<&'a [Sym]>,
+    min: u64,
+    max: u64,
+    r: usize,
+}
+
+/// Rebuilds paths from BFS parent links, walking back from `cur` to `from`.
+fn unwind(
+    parents: &HashMap<NodeId, Vec<(NodeId, RelId)>>,
+    from: NodeId,
+    cur: NodeId,
+    rels: &mut Vec<RelId>,
+    nodes: &mut Vec<NodeId>,
+    out: &mut Vec<Path>,
+    all: bool,
+) {
+    if cur == from {
+        out.push(Path {
+            nodes: nodes.iter().rev().copied().collect(),
+            rels: rels.iter().rev().copied().collect(),
+        });
+        return;
+    }
+    for (prev, rid) in parents.get(&cur).into_iter().flatten() {
+        rels.push(*rid);
+        nodes.push(*prev);
+        unwind(parents, from, *prev, rels, nodes, out, all);
+        rels.pop();
+        nodes.pop();
+        if !all && !out.is_empty() {
+            return;
+        }
+    }
+}

@@ -1,0 +1,320 @@
+//! `WITH` / `RETURN`: projection, grouping and aggregation, `DISTINCT`, `ORDER BY`, `SKIP`, `LIMIT`.
+//!
+//! Without aggregation or sorting, rows stream through. Aggregation keeps one state per group,
+//! not the rows; sorting with a `LIMIT` keeps only the rows that can still make the cut.
+
+use super::eval::{Frame, argument_error, truthy, type_error};
+use super::{RowIter, Runner};
+use crate::error::Error;
+use crate::model::Value;
+use crate::query::plan::{Aggregate, ProjectPlan};
+use std::cmp::Ordering;
+use std::collections::{HashMap, HashSet};
+
+type Row = Vec<Value>;
+
+impl<'g> Runner<'g> {
+    /// Runs a projection over its input rows.
+    pub fn project(&'g self, p: &'g ProjectPlan, input: RowIter<'g>) -> Result<RowIter<'g>, Error> {
+        let skip = self.count_arg(p.skip.as_ref(), "SKIP")?;
+        let limit = self.count_arg(p.limit.as_ref(), "LIMIT")?;
+        let mut rows: RowIter<'g> = if p.aggregates.is_empty() {
+            Box::new(input.map(move |row| {
+                let row = row?;
+                let out = self.eval_items(p, &row, &[])?;
+                Ok(if p.order_by.is_empty() { out } else { [out, row].concat() })
+            }))
+        } else {
+            Box::new(self.aggregate(p, input)?.into_iter().map(Ok))
+        };
+        if p.distinct {
+            let width = p.columns.len();
+            let mut seen = HashSet::new();
+            rows = Box::new(rows.filter(move |r| match r {
+                Ok(row) => seen.insert(row[..width.min(row.len())].to_vec()),
+                Err(_) => true,
+            }));
+        }
+        if !p.order_by.is_empty() && p.aggregates.is_empty() {
+            rows = Box::new(
+                self.sort(p, rows, skip.unwrap_or(0).saturating_add(limit.unwrap_or(usize::MAX)))?
+                    .into_iter()
+                    .map(Ok),
+            );
+        }
+        let width = p.columns.len();
+        let rows = rows.skip(skip.unwrap_or(0)).take(limit.unwrap_or(usize::MAX)).map(move |r| {
+            r.map(|mut row| {
+                row.truncate(width);
+                row
+            })
+        });
+        Ok(match &p.filter {
+            None => Box::new(rows),
+            Some(filter) => Box::new(rows.filter_map(move |r| match r {
+                Ok(row) => match self.eval(filter, Frame::row(&row)).and_then(|v| truthy(&v)) {
+                    Ok(true) => Some(Ok(row)),
+                    Ok(false) => None,
+                    Err(e) => Some(Err(e)),
+                },
+                Err(e) => Some(Err(e)),
+            })),
+        })
+    }
+
+    fn eval_items(&self, p: &ProjectPlan, row: &[Value], aggs: &[Value]) -> Result<Row, Error> {
+        let frame = Frame { row, locals: &[], aggs };
+        p.items.iter().map(|e| self.eval(e, frame)).collect()
+    }
+
+    fn count_arg(&self, e: Option<&crate::query::plan::Expr>, what: &str) -> Result<Option<usize>, Error> {
+        let Some(e) = e else { return Ok(None) };
+        match self.eval(e, Frame::row(&[]))? {
+            Value::Int(i) if i >= 0 => Ok(Some(i as usize)),
+            Value::Int(i) => Err(argument_error(format!("{what} cannot be negative ({i})"))),
+            Value::Float(f) if f.fract() == 0.0 && f >= 0.0 => Ok(Some(f as usize)),
+            other => {
+                Err(argument_error(format!("{what} takes a non-negative integer, not {}", other.to_cypher())))
+            }
+        }
+    }
+
+    /// Sorts rows (output columns followed by input slots) by the sort keys, keeping at most `keep`.
+    fn sort(&self, p: &ProjectPlan, rows: RowIter<'_>, keep: usize) -> Result<Vec<Row>, Error> {
+        let mut keyed: Vec<(Vec<Value>, Row)> = Vec::new();
+        for row in rows {
+            let row = row?;
+            let keys = p
+                .order_by
+                .iter()
+                .map(|k| self.eval(&k.expr, Frame::row(&row)))
+                .collect::<Result<Vec<_>, _>>()?;
+            keyed.push((keys, row));
+            if keyed.len() >= keep.saturating_mul(2).max(1024) {
+                self.sort_keyed(p, &mut keyed);
+                keyed.truncate(keep);
+            }
+        }
+        self.sort_keyed(p, &mut keyed);
+        keyed.truncate(keep);
+        Ok(keyed.into_iter().map(|(_, row)| row).collect())
+    }
+
+    fn sort_keyed(&self, p: &ProjectPlan, keyed: &mut [(Vec<Value>, Row)]) {
+        keyed.sort_by(|(a, _), (b, _)| {
+            for ((x, y), key) in a.iter().zip(b).zip(&p.order_by) {
+                let o = x.order(y);
+                let o = if key.descending { o.reverse() } else { o };
+                if o != Ordering::Equal {
+                    return o;
+                }
+            }
+            Ordering::Equal
+        });
+    }
+
+    /// Groups rows by the non-aggregate items and computes the aggregates of each group.
+    fn aggregate(&self, p: &ProjectPlan, input: RowIter<'_>) -> Result<Vec<Row>, Error> {
+        let mut index: HashMap<Vec<Value>, usize> = HashMap::new();
+        let mut groups: Vec<(Row, Vec<AggState>)> = Vec::new();
+        for row in input {
+            let row = row?;
+            let frame = Frame::row(&row);
+            let key =
+                p.group_keys.iter().map(|i| self.eval(&p.items[*i], frame)).collect::<Result<Vec<_>, _>>()?;
+            let g = match index.get(&key) {
+                Some(g) => *g,
+                None => {
+                    index.insert(key, groups.len());
+                    groups.push((row.clone(), p.aggregates.iter().map(AggState::new).collect()));
+                    groups.len() - 1
+                }
+            };
+            for (state, agg) in groups[g].1.iter_mut().zip(&p.aggregates) {
+                let value = agg.arg.as_ref().map(|a| self.eval(a, frame)).transpose()?;
+                let extra = agg.extra.iter().map(|a| self.eval(a, frame)).collect::<Result<Vec<_>, _>>()?;
+                state.add(value, extra)?;
+            }
+        }
+        if groups.is_empty() && p.group_keys.is_empty() {
+            groups.push((Vec::new(), p.aggregates.iter().map(AggState::new).collect()));
+        }
+        let mut out = Vec::with_capacity(groups.len());
+        for (first_row, states) in groups {
+            let aggs = states.into_iter().map(AggState::finish).collect::<Result<Vec<_>, _>>()?;
+            let mut row = self.eval_items(p, &first_row, &aggs)?;
+            if !p.order_by.is_empty() {
+                // Sort keys may name aggregates of their own: evaluate them here, where they exist.
+                let keys = p
+                    .order_by
+                    .iter()
+                    .map(|k| self.eval(&k.expr, Frame { row: &row, locals: &[], aggs: &aggs }));
+                let keys = keys.collect::<Result<Vec<_>, _>>()?;
+                row.extend(keys);
+            }
+            out.push(row);
+        }
+        if !p.order_by.is_empty() {
+            let width = p.columns.len();
+            let mut keyed: Vec<(Vec<Value>, Row)> =
+                out.into_iter().map(|mut r| (r.split_off(width), r)).collect();
+            self.sort_keyed(p, &mut keyed);
+            return Ok(keyed.into_iter().map(|(_, r)| r).collect());
+        }
+        Ok(out)
+    }
+}
+
+/// The running state of one aggregate over one group.
+struct AggState {
+    func: String,
+    distinct: Option<HashSet<Value>>,
+    count: i64,
+    int_sum: Option<i64>,
+    float_sum: f64,
+    any_float: bool,
+    best: Option<Value>,
+    items: Vec<Value>,
+    fraction: Option<f64>,
+}
+
+impl AggState {
+    fn new(agg: &Aggregate) -> AggState {
+        AggState {
+            func: agg.func.clone(),
+            distinct: agg.distinct.then(HashSet::new),
+            count: 0,
+            int_sum: Some(0),
+            float_sum: 0.0,
+            any_float: false,
+            best: None,
+            items: Vec::new(),
+            fraction: None,
+        }
+    }
+
+    fn add(&mut self, value: Option<Value>, extra: Vec<Value>) -> Result<(), Error> {
+        let Some(value) = value else {
+            self.count += 1; // count(*)
+            return Ok(());
+        };
+        if value.is_null() {
+            return Ok(());
+        }
+        if let Some(seen) = &mut self.distinct
+            && !seen.insert(value.clone())
+        {
+            return Ok(());
+        }
+        self.count += 1;
+        match self.func.as_str() {
+            "count" => {}
+            "sum" | "avg" | "stdev" | "stdevp" | "percentilecont" | "percentiledisc" => {
+                self.add_number(value, extra)?
+            }
+            "min" => self.keep_best(value, Ordering::Less),
+            "max" => self.keep_best(value, Ordering::Greater),
+            _ => self.items.push(value),
+        }
+        Ok(())
+    }
+
+    fn add_number(&mut self, value: Value, extra: Vec<Value>) -> Result<(), Error> {
+        match value {
+            Value::Int(i) => {
+                self.int_sum = self.int_sum.and_then(|s| s.checked_add(i));
+                self.float_sum += i as f64;
+            }
+            Value::Float(f) => {
+                self.any_float = true;
+                self.float_sum += f;
+            }
+            other => {
+                return Err(type_error(format!(
+                    "{}() expects numbers, got a {}",
+                    self.func,
+                    other.type_name()
+                )));
+            }
+        }
+        if self.func != "sum" && self.func != "avg" {
+            self.items.push(value);
+        }
+        if let Some(p) = extra.first() {
+            let p = match p {
+                Value::Int(i) => *i as f64,
+                Value::Float(f) => *f,
+                other => {
+                    return Err(type_error(format!(
+                        "percentile must be a number, got a {}",
+                        other.type_name()
+                    )));
+                }
+            };
+            if !(0.0..=1.0).contains(&p) {
+                return Err(argument_error(format!("percentile must be between 0.0 and 1.0, got {p}")));
+            }
+            self.fraction = Some(p);
+        }
+        Ok(())
+    }
+
+    fn keep_best(&mut self, value: Value, wanted: Ordering) {
+        let replace = match &self.best {
+            None => true,
+            Some(best) => value.order(best) == wanted,
+        };
+        if replace {
+            self.best = Some(value);
+        }
+    }
+
+    fn finish(self) -> Result<Value, Error> {
+        Ok(match self.func.as_str() {
+            "count" | "count*" => Value::Int(self.count),
+            "sum" if self.any_float => Value::Float(self.float_sum),
+            "sum" => Value::Int(self.int_sum.ok_or_else(|| argument_error("integer overflow in sum()"))?),
+            "avg" if self.count == 0 => Value::Null,
+            "avg" => Value::Float(self.float_sum / self.count as f64),
+            "min" | "max" => self.best.unwrap_or(Value::Null),
+            "collect" => Value::List(self.items),
+            "stdev" | "stdevp" => stdev(&self.items, self.func == "stdev"),
+            _ => percentile(self.items, self.fraction.unwrap_or(0.5), self.func == "percentilecont"),
+        })
+    }
+}
+
+fn as_f64(v: &Value) -> f64 {
+    match v {
+        Value::Int(i) => *i as f64,
+        Value::Float(f) => *f,
+        _ => f64::NAN,
+    }
+}
+
+fn stdev(items: &[Value], sample: bool) -> Value {
+    let n = items.len() as f64;
+    if items.len() < 2 {
+        return Value::Float(0.0);
+    }
+    let mean = items.iter().map(as_f64).sum::<f64>() / n;
+    let squares = items.iter().map(|v| (as_f64(v) - mean).powi(2)).sum::<f64>();
+    Value::Float((squares / if sample { n - 1.0 } else { n }).sqrt())
+}
+
+fn percentile(mut items: Vec<Value>, p: f64, continuous: bool) -> Value {
+    if items.is_empty() {
+        return Value::Null;
+    }
+    items.sort_by(|a, b| a.order(b));
+    let n = items.len();
+    if continuous {
+        let pos = p * (n - 1) as f64;
+        let (lo, hi) = (pos.floor() as usize, pos.ceil() as usize);
+        let (a, b) = (as_f64(&items[lo]), as_f64(&items[hi]));
+        Value::Float(a + (b - a) * (pos - lo as f64))
+    } else {
+        let idx = ((p * n as f64).ceil() as usize).saturating_sub(1).min(n - 1);
+        items.swap_remove(idx)
+    }
+}

@@ -1,0 +1,597 @@
+//! AST → plan: resolves variables to row slots, checks semantics, chooses where patterns start.
+//!
+//! Sits between `syntax` (which produced the AST) and `exec` (which runs the plan). It reads the
+//! graph only for statistics (label counts) to pick a starting point; it never changes the graph
+//! and never sees query text beyond spans for error messages.
+
+use crate::error::{Error, SemanticError, SemanticKind, Span};
+use crate::model::Value;
+use crate::query::ast::{self, BinaryOp, Direction, ExprKind, PathKind, Quantifier, UnaryOp};
+
+/// The default upper bound of an unbounded variable-length relationship (`*`, `*2..`).
+pub const DEFAULT_MAX_HOPS: u64 = 32;
+
+/// A compiled expression: variables are row slots, functions are resolved.
+#[derive(Debug, Clone)]
+pub enum Expr {
+    /// A constant.
+    Lit(Value),
+    /// A query parameter, looked up at run time.
+    Param(String),
+    /// The value in a row slot.
+    Slot(usize),
+    /// A list literal.
+    List(Vec<Expr>),
+    /// A map literal.
+    Map(Vec<(String, Expr)>),
+    /// Property access.
+    Prop(Box<Expr>, String),
+    /// `list[i]` / `map[key]`.
+    Index(Box<Expr>, Box<Expr>),
+    /// `list[a..b]`.
+    Slice(Box<Expr>, Option<Box<Expr>>, Option<Box<Expr>>),
+    /// A prefix operator.
+    Unary(UnaryOp, Box<Expr>),
+    /// An infix operator.
+    Binary(BinaryOp, Box<Expr>, Box<Expr>),
+    /// `IS [NOT] NULL` (true for NOT).
+    IsNull(Box<Expr>, bool),
+    /// Label predicate.
+    HasLabels(Box<Expr>, Vec<String>),
+    /// A scalar function call.
+    Call(String, Vec<Expr>),
+    /// The result of aggregate number `i` of the enclosing projection.
+    Agg(usize),
+    /// `CASE`.
+    Case(Option<Box<Expr>>, Vec<(Expr, Expr)>, Option<Box<Expr>>),
+    /// `[x IN list WHERE f | m]`: the element goes to `slot`.
+    ListComp { slot: usize, list: Box<Expr>, filter: Option<Box<Expr>>, map: Option<Box<Expr>> },
+    /// `all/any/none/single(x IN list WHERE p)`.
+    Quant { kind: Quantifier, slot: usize, list: Box<Expr>, predicate: Box<Expr> },
+    /// A pattern as a predicate: true when it has at least one match.
+    Exists(Box<PatternPlan>),
+    /// `[pattern WHERE f | m]`.
+    PatternComp { pattern: Box<PatternPlan>, filter: Option<Box<Expr>>, map: Box<Expr> },
+}
+
+/// An aggregate computed by a projection.
+#[derive(Debug, Clone)]
+pub struct Aggregate {
+    /// `count`, `sum`, `avg`, `min`, `max`, `collect`, ... (lower case), or `count(*)` as `count*`.
+    pub func: String,
+    /// `DISTINCT` inside the call.
+    pub distinct: bool,
+    /// The argument (absent for `count(*)`).
+    pub arg: Option<Expr>,
+    /// Extra arguments (percentile of `percentileCont`).
+    pub extra: Vec<Expr>,
+}
+
+/// A node in a pattern.
+#[derive(Debug, Clone)]
+pub struct NodePlan {
+    /// The row slot holding the node.
+    pub slot: usize,
+    /// True when the slot is bound before the pattern is matched.
+    pub bound: bool,
+    /// Labels that must be present.
+    pub labels: Vec<String>,
+    /// Properties that must be equal (or are set, for CREATE).
+    pub props: Option<Expr>,
+    /// Where it is in the text.
+    pub span: Span,
+}
+
+/// A relationship in a pattern.
+#[derive(Debug, Clone)]
+pub struct RelPlan {
+    /// The row slot holding the relationship (a list of them when variable-length).
+    pub slot: usize,
+    /// True when bound before the pattern is matched.
+    pub bound: bool,
+    /// Allowed types (empty: any).
+    pub types: Vec<String>,
+    /// Direction relative to the pattern's text order.
+    pub direction: Direction,
+    /// `(min, max)` hops when variable-length.
+    pub length: Option<(u64, u64)>,
+    /// Properties that must be equal (or are set, for CREATE).
+    pub props: Option<Expr>,
+    /// Where it is in the text.
+    pub span: Span,
+}
+
+/// One pattern part: `nodes[0] rels[0] nodes[1] ...`.
+#[derive(Debug, Clone)]
+pub struct PatternPlan {
+    /// The path variable's slot.
+    pub path_slot: Option<usize>,
+    /// Plain, shortest or all shortest.
+    pub kind: PathKind,
+    /// The nodes, `rels.len() + 1` of them.
+    pub nodes: Vec<NodePlan>,
+    /// The relationships between them.
+    pub rels: Vec<RelPlan>,
+}
+
+/// A sort key of a projection.
+#[derive(Debug, Clone)]
+pub struct SortKey {
+    /// Evaluated against the projection's sort scope.
+    pub expr: Expr,
+    /// Descending order.
+    pub descending: bool,
+}
+
+/// `WITH` / `RETURN`.
+#[derive(Debug, Clone)]
+pub struct ProjectPlan {
+    /// The output expressions, evaluated against the input row (with `Agg(i)` filled in).
+    pub items: Vec<Expr>,
+    /// Output column names.
+    pub columns: Vec<String>,
+    /// Indices of items that are grouping keys, when aggregating.
+    pub group_keys: Vec<usize>,
+    /// The aggregates, when aggregating.
+    pub aggregates: Vec<Aggregate>,
+    /// `DISTINCT`.
+    pub distinct: bool,
+    /// Sort keys, evaluated on the output row extended by the input row (slots `columns.len()..`).
+    pub order_by: Vec<SortKey>,
+    /// `SKIP`.
+    pub skip: Option<Expr>,
+    /// `LIMIT`.
+    pub limit: Option<Expr>,
+    /// `WHERE` after `WITH`, evaluated on the output row.
+    pub filter: Option<Expr>,
+}
+
+/// An item of `SET`.
+#[derive(Debug, Clone)]
+pub enum SetOp {
+    /// `e.key = value`.
+    Property(Expr, String, Expr),
+    /// `v = map` (replace) or `v += map` (merge).
+    Properties(usize, Expr, bool),
+    /// `v:Labels`.
+    Labels(usize, Vec<String>),
+    /// `REMOVE v:Labels`.
+    RemoveLabels(usize, Vec<String>),
+}
+
+/// One step of a single query. Steps that bind variables append slots to the row.
+#[derive(Debug, Clone)]
+pub enum Op {
+    /// `[OPTIONAL] MATCH`.
+    Match {
+        /// `OPTIONAL`.
+        optional: bool,
+        /// The pattern parts, in matching order.
+        patterns: Vec<PatternPlan>,
+        /// `WHERE`.
+        filter: Option<Expr>,
+        /// The slots this match binds (null for an optional match that found nothing).
+        new_slots: Vec<usize>,
+    },
+    /// `UNWIND expr AS var` into `slot`.
+    Unwind(Expr, usize),
+    /// `WITH` / `RETURN`: replaces the row.
+    Project(ProjectPlan),
+    /// `CREATE`.
+    Create(Vec<PatternPlan>),
+    /// `MERGE`.
+    Merge {
+        /// The pattern.
+        pattern: PatternPlan,
+        /// `ON CREATE SET`.
+        on_create: Vec<SetOp>,
+        /// `ON MATCH SET`.
+        on_match: Vec<SetOp>,
+        /// Slots the pattern binds.
+        new_slots: Vec<usize>,
+    },
+    /// `SET` / `REMOVE`.
+    Set(Vec<SetOp>),
+    /// `[DETACH] DELETE`.
+    Delete(Vec<Expr>, bool),
+}
+
+impl Op {
+    /// True for steps that change the graph.
+    pub fn writes(&self) -> bool {
+        matches!(self, Op::Create(_) | Op::Merge { .. } | Op::Set(_) | Op::Delete(..))
+    }
+
+    /// A one-line description for `EXPLAIN` / `PROFILE`.
+    pub fn describe(&self) -> String {
+        match self {
+            Op::Match { optional, patterns, filter, .. } => format!(
+                "{}Match {} pattern part(s){}",
+                if *optional { "Optional" } else { "" },
+                patterns.len(),
+                if filter.is_some() { " with filter" } else { "" }
+            ),
+            Op::Unwind(..) => "Unwind".into(),
+            Op::Project(p) if !p.aggregates.is_empty() => {
+                format!(
+                    "Aggregate {} grouping key(s), {} aggregate(s)",
+                    p.group_keys.len(),
+                    p.aggregates.len()
+                )
+            }
+            Op::Project(p) => format!("Project {}", p.columns.join(", ")),
+            Op::Create(p) => format!("Create {} pattern part(s)", p.len()),
+            Op::Merge { .. } => "Merge".into(),
+            Op::Set(items) => format!("Set {} item(s)", items.len()),
+            Op::Delete(items, detach) => {
+                format!("{}Delete {} item(s)", if *detach { "Detach" } else { "" }, items.len())
+            }
+        }
+    }
+}
+
+/// A planned single query.
+#[derive(Debug, Clone)]
+pub struct SinglePlan {
+    /// The steps, in order.
+    pub ops: Vec<Op>,
+    /// Output columns (empty for a query without `RETURN`).
+    pub columns: Vec<String>,
+}
+
+/// A planned query: single queries joined by `UNION`.
+#[derive(Debug, Clone)]
+pub struct QueryPlan {
+    /// The single queries.
+    pub parts: Vec<SinglePlan>,
+    /// For each join, true for `UNION ALL`.
+    pub union_all: Vec<bool>,
+    /// True when some step writes.
+    pub writes: bool,
+}
+
+/// What kind of thing a variable holds, as far as the planner knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Node,
+    Rel,
+    RelList,
+    Path,
+    Any,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Scope {
+    vars: Vec<(String, Kind)>,
+}
+
+impl Scope {
+    fn lookup(&self, name: &str) -> Option<(usize, Kind)> {
+        self.vars.iter().rposition(|(n, _)| n == name).map(|i| (i, self.vars[i].1))
+    }
+
+    fn add(&mut self, name: &str, kind: Kind) -> usize {
+        self.vars.push((name.to_owned(), kind));
+        self.vars.len() - 1
+    }
+
+    fn hidden(&mut self, kind: Kind) -> usize {
+        let name = format!(" hidden{}", self.vars.len());
+        self.add(&name, kind)
+    }
+
+    fn visible(&self) -> impl Iterator<Item = (usize, &str)> {
+        self.vars
+            .iter()
+            .enumerate()
+            .filter(|(_, (n, _))| !n.starts_with(' '))
+            .map(|(i, (n, _))| (i, n.as_str()))
+    }
+}
+
+fn semantic(kind: SemanticKind, message: impl Into<String>, span: Span) -> Error {
+    Error::Semantic(SemanticError::new(kind, message, Some(span)))
+}
+
+/// Plans a query.
+pub fn plan(query: &ast::Query) -> Result<QueryPlan, Error> {
+    let mut parts = vec![plan_single(&query.first)?];
+    let mut union_all = Vec::new();
+    for (all, single) in &query.unions {
+        let part = plan_single(single)?;
+        if part.columns != parts[0].columns {
+            return Err(Error::Semantic(SemanticError::new(
+                SemanticKind::Invalid,
+                "all sub queries in a UNION must return the same column names",
+                None,
+            )));
+        }
+        union_all.push(*all);
+        parts.push(part);
+    }
+    let writes = parts.iter().any(|p| p.ops.iter().any(Op::writes));
+    Ok(QueryPlan { parts, union_all, writes })
+}
+
+fn plan_single(query: &ast::SingleQuery) -> Result<SinglePlan, Error> {
+    let mut planner = Planner { scope: Scope::default() };
+    let mut ops = Vec::new();
+    let mut columns = Vec::new();
+    let n = query.clauses.len();
+    for (i, clause) in query.clauses.iter().enumerate() {
+        if let ast::Clause::Return(p) = clause {
+            if i + 1 != n {
+                return Err(Error::Semantic(SemanticError::new(
+                    SemanticKind::Invalid,
+                    "RETURN must be the last clause",
+                    p.items.first().map(|it| it.expr.span),
+                )));
+            }
+            let (op, cols) = planner.projection(p, true)?;
+            columns = cols;
+            ops.push(op);
+        } else {
+            ops.push(planner.clause(clause)?);
+        }
+    }
+    let ends_well = matches!(query.clauses.last(), Some(ast::Clause::Return(_)))
+        || query.clauses.iter().any(|c| {
+            matches!(
+                c,
+                ast::Clause::Create(_)
+                    | ast::Clause::Merge { .. }
+                    | ast::Clause::Set(_)
+                    | ast::Clause::Remove(_)
+                    | ast::Clause::Delete { .. }
+            )
+        });
+    if !ends_well {
+        return Err(Error::Semantic(SemanticError::new(
+            SemanticKind::Invalid,
+            "a query must end with RETURN unless it changes the graph",
+            None,
+        )));
+    }
+    Ok(SinglePlan { ops, columns })
+}
+
+struct Planner {
+    scope: Scope,
+}
+
+impl Planner {
+    fn clause(&mut self, clause: &ast::Clause) -> Result<Op, Error> {
+        match clause {
+            ast::Clause::Match { optional, pattern, filter } => {
+                self.match_clause(*optional, pattern, filter.as_ref())
+            }
+            ast::Clause::Unwind { expr, var } => {
+                let expr = self.expr(expr, false)?;
+                let slot = self.scope.add(var, Kind::Any);
+                Ok(Op::Unwind(expr, slot))
+            }
+            ast::Clause::With(p) => Ok(self.projection(p, false)?.0),
+            ast::Clause::Return(p) => Ok(self.projection(p, true)?.0),
+            ast::Clause::Create(parts) => self.create_clause(parts),
+            ast::Clause::Merge { pattern, on_create, on_match } => {
+                let before = self.scope.vars.len();
+                let pattern = self.pattern_part(pattern, true)?;
+                let new_slots = (before..self.scope.vars.len()).collect();
+                let on_create = on_create.iter().map(|s| self.set_item(s)).collect::<Result<_, _>>()?;
+                let on_match = on_match.iter().map(|s| self.set_item(s)).collect::<Result<_, _>>()?;
+                Ok(Op::Merge { pattern, on_create, on_match, new_slots })
+            }
+            ast::Clause::Set(items) => {
+                Ok(Op::Set(items.iter().map(|s| self.set_item(s)).collect::<Result<_, _>>()?))
+            }
+            ast::Clause::Remove(items) => {
+                Ok(Op::Set(items.iter().map(|r| self.remove_item(r)).collect::<Result<_, _>>()?))
+            }
+            ast::Clause::Delete { detach, exprs } => {
+                let exprs = exprs.iter().map(|e| self.expr(e, false)).collect::<Result<_, _>>()?;
+                Ok(Op::Delete(exprs, *detach))
+            }
+        }
+    }
+
+    fn match_clause(
+        &mut self,
+        optional: bool,
+        pattern: &[ast::PatternPart],
+        filter: Option<&ast::Expr>,
+    ) -> Result<Op, Error> {
+        let before = self.scope.vars.len();
+        let mut patterns = Vec::new();
+        for part in pattern {
+            patterns.push(self.pattern_part(part, false)?);
+        }
+        let filter = filter.map(|f| self.expr(f, false)).transpose()?;
+        let new_slots = (before..self.scope.vars.len()).collect();
+        Ok(Op::Match { optional, patterns, filter, new_slots })
+    }
+
+    fn create_clause(&mut self, parts: &[ast::PatternPart]) -> Result<Op, Error> {
+        let mut plans = Vec::new();
+        for part in parts {
+            for rel in &part.element.chain {
+                let r = &rel.0;
+                if r.types.len() != 1 {
+                    return Err(semantic(
+                        SemanticKind::Invalid,
+                        "a relationship created must have exactly one type",
+                        r.span,
+                    ));
+                }
+                if r.length.is_some() {
+                    return Err(semantic(
+                        SemanticKind::Invalid,
+                        "a created relationship cannot be variable-length",
+                        r.span,
+                    ));
+                }
+                if r.direction == Direction::Both {
+                    return Err(semantic(
+                        SemanticKind::Invalid,
+                        "a created relationship must have a direction",
+                        r.span,
+                    ));
+                }
+                if let Some(var) = &r.var
+                    && self.scope.lookup(var).is_some()
+                {
+                    return Err(semantic(
+                        SemanticKind::VariableAlreadyBound,
+                        format!("variable '{var}' is already bound"),
+                        r.span,
+                    ));
+                }
+            }
+            let nodes = std::iter::once(&part.element.start).chain(part.element.chain.iter().map(|(_, n)| n));
+            for node in nodes {
+                if let Some(var) = &node.var
+                    && self.scope.lookup(var).is_some()
+                    && (!node.labels.is_empty() || node.properties.is_some())
+                {
+                    return Err(semantic(
+                        SemanticKind::VariableAlreadyBound,
+                        format!(
+                            "variable '{var}' is already bound; CREATE can only add labels or properties to a new node"
+                        ),
+                        node.span,
+                    ));
+                }
+            }
+            plans.push(self.pattern_part(part, true)?);
+        }
+        Ok(Op::Create(plans))
+    }
+
+    fn pattern_part(&mut self, part: &ast::PatternPart, creating: bool) -> Result<PatternPlan, Error> {
+        let element = &part.element;
+        let mut nodes = vec![self.node_pattern(&element.start)?];
+        let mut rels = Vec::new();
+        for (rel, node) in &element.chain {
+            rels.push(self.rel_pattern(rel, creating)?);
+            nodes.push(self.node_pattern(node)?);
+        }
+        let path_slot = match &part.var {
+            Some(var) => {
+                if self.scope.lookup(var).is_some() {
+                    return Err(semantic(
+                        SemanticKind::VariableAlreadyBound,
+                        format!("variable '{var}' is already bound"),
+                        element.start.span,
+                    ));
+                }
+                Some(self.scope.add(var, Kind::Path))
+            }
+            None => None,
+        };
+        if part.kind != PathKind::Plain && rels.len() != 1 {
+            return Err(semantic(
+                SemanticKind::Invalid,
+                "shortestPath needs a pattern with exactly one relationship",
+                element.start.span,
+            ));
+        }
+        Ok(PatternPlan { path_slot, kind: part.kind, nodes, rels })
+    }
+
+    fn node_pattern(&mut self, node: &ast::NodePattern) -> Result<NodePlan, Error> {
+        let props = node.properties.as_ref().map(|p| self.expr(p, false)).transpose()?;
+        let (slot, bound) = self.bind(node.var.as_deref(), Kind::Node, node.span)?;
+        Ok(NodePlan { slot, bound, labels: node.labels.clone(), props, span: node.span })
+    }
+
+    fn rel_pattern(&mut self, rel: &ast::RelPattern, creating: bool) -> Result<RelPlan, Error> {
+        let props = rel.properties.as_ref().map(|p| self.expr(p, false)).transpose()?;
+        let kind = if rel.length.is_some() { Kind::RelList } else { Kind::Rel };
+        let (slot, bound) = self.bind(rel.var.as_deref(), kind, rel.span)?;
+        if bound && creating {
+            return Err(semantic(
+                SemanticKind::VariableAlreadyBound,
+                "a relationship variable is already bound",
+                rel.span,
+            ));
+        }
+        let length = rel.length.map(|l| {
+            let min = l.min.unwrap_or(1);
+            (min, l.max.unwrap_or(DEFAULT_MAX_HOPS.max(min)))
+        });
+        Ok(RelPlan {
+            slot,
+            bound,
+            types: rel.types.clone(),
+            direction: rel.direction,
+            length,
+            props,
+            span: rel.span,
+        })
+    }
+
+    /// Binds a pattern variable: reuses the slot of a bound one (checking its kind), or adds it.
+    fn bind(&mut self, var: Option<&str>, kind: Kind, span: Span) -> Result<(usize, bool), Error> {
+        let Some(var) = var else { return Ok((self.scope.hidden(kind), false)) };
+        match self.scope.lookup(var) {
+            Some((slot, existing)) => {
+                let compatible = existing == kind || existing == Kind::Any;
+                if !compatible {
+                    return Err(semantic(
+                        SemanticKind::VariableTypeConflict,
+                        format!("variable '{var}' is already bound to a {existing:?}, not a {kind:?}"),
+                        span,
+                    ));
+                }
+                Ok((slot, true))
+            }
+            None => Ok((self.scope.add(var, kind), false)),
+        }
+    }
+
+    fn set_item(&mut self, item: &ast::SetItem) -> Result<SetOp, Error> {
+        Ok(match item {
+            ast::SetItem::Property { target, key, value } => {
+                SetOp::Property(self.expr(target, false)?, key.clone(), self.expr(value, false)?)
+            }
+            ast::SetItem::Replace { var, value } => {
+                SetOp::Properties(self.var_slot(var)?, self.expr(value, false)?, true)
+            }
+            ast::SetItem::Merge { var, value } => {
+                SetOp::Properties(self.var_slot(var)?, self.expr(value, false)?, false)
+            }
+            ast::SetItem::Labels { var, labels } => SetOp::Labels(self.var_slot(var)?, labels.clone()),
+        })
+    }
+
+    fn remove_item(&mut self, item: &ast::RemoveItem) -> Result<SetOp, Error> {
+        Ok(match item {
+            ast::RemoveItem::Property { target, key } => {
+                let span = target.span;
+                SetOp::Property(self.expr(target, false)?, key.clone(), Expr::Lit(Value::Null))
+                    .with_span(span)
+            }
+            ast::RemoveItem::Labels { var, labels } => {
+                SetOp::RemoveLabels(self.var_slot(var)?, labels.clone())
+            }
+        })
+    }
+
+    fn var_slot(&self, var: &str) -> Result<usize, Error> {
+        self.scope.lookup(var).map(|(slot, _)| slot).ok_or_else(|| {
+            Error::Semantic(SemanticError::new(
+                SemanticKind::UndefinedVariable,
+                format!("variable '{var}' is not defined"),
+                None,
+            ))
+        })
+    }
+}
+
+impl SetOp {
+    fn with_span(self, _span: Span) -> SetOp {
+        self
+    }
+}
+
+mod expr;
+mod projection;

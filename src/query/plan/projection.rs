@@ -1,0 +1,152 @@
+//! Planning `WITH` and `RETURN`: items, grouping, aggregates, `ORDER BY`, `SKIP`, `LIMIT`.
+
+use super::{Aggregate, Expr, Kind, Op, Planner, ProjectPlan, Scope, SortKey, semantic};
+use crate::error::{Error, SemanticKind};
+use crate::query::ast;
+use crate::query::plan::expr::has_aggregate;
+
+impl Planner {
+    /// Plans a projection and replaces the scope with its columns.
+    pub(super) fn projection(
+        &mut self,
+        p: &ast::Projection,
+        is_return: bool,
+    ) -> Result<(Op, Vec<String>), Error> {
+        let mut items = Vec::new();
+        let mut columns = Vec::new();
+        let mut kinds = Vec::new();
+        let mut group_keys = Vec::new();
+        let mut aggs = Some(Vec::new());
+        if p.star {
+            let mut visible: Vec<(usize, String)> =
+                self.scope.visible().map(|(i, n)| (i, n.to_owned())).collect();
+            visible.sort_by(|a, b| a.1.cmp(&b.1));
+            if visible.is_empty() && p.items.is_empty() {
+                return Err(Error::Semantic(crate::error::SemanticError::new(
+                    SemanticKind::Invalid,
+                    "RETURN * / WITH * need at least one variable in scope",
+                    None,
+                )));
+            }
+            for (slot, name) in visible {
+                group_keys.push(items.len());
+                items.push(Expr::Slot(slot));
+                kinds.push(self.scope.vars[slot].1);
+                columns.push(name);
+            }
+        }
+        for item in &p.items {
+            let name = item.name().to_owned();
+            if columns.contains(&name) {
+                return Err(semantic(
+                    SemanticKind::Invalid,
+                    format!("column '{name}' appears twice"),
+                    item.expr.span,
+                ));
+            }
+            if !is_return && item.alias.is_none() && !matches!(item.expr.kind, ast::ExprKind::Variable(_)) {
+                return Err(semantic(
+                    SemanticKind::Invalid,
+                    "an expression in WITH must be aliased (use AS)",
+                    item.expr.span,
+                ));
+            }
+            let aggregating = has_aggregate(&item.expr);
+            let compiled = self.expr_in(&item.expr, &mut aggs)?;
+            if !aggregating {
+                group_keys.push(items.len());
+            }
+            kinds.push(match compiled {
+                Expr::Slot(slot) => self.scope.vars[slot].1,
+                _ => Kind::Any,
+            });
+            items.push(compiled);
+            columns.push(name);
+        }
+        let mut aggregates = aggs.unwrap_or_default();
+        let aggregating = !aggregates.is_empty();
+        let order_by = self.sort_keys(p, &items, &columns, &kinds, aggregating, &mut aggregates)?;
+        let (skip, limit) = (self.constant(p.skip.as_ref())?, self.constant(p.limit.as_ref())?);
+        self.scope = Scope { vars: columns.iter().cloned().zip(kinds).collect() };
+        let filter = p.filter.as_ref().map(|f| self.expr(f, false)).transpose()?;
+        if !aggregating {
+            group_keys.clear();
+        }
+        let plan = ProjectPlan {
+            items,
+            columns: columns.clone(),
+            group_keys,
+            aggregates,
+            distinct: p.distinct,
+            order_by,
+            skip,
+            limit,
+            filter,
+        };
+        Ok((Op::Project(plan), columns))
+    }
+
+    /// Sort keys see the output columns first, then (when not aggregating) the input variables.
+    fn sort_keys(
+        &mut self,
+        p: &ast::Projection,
+        items: &[Expr],
+        columns: &[String],
+        kinds: &[Kind],
+        aggregating: bool,
+        aggregates: &mut Vec<Aggregate>,
+    ) -> Result<Vec<SortKey>, Error> {
+        let input = self.scope.clone();
+        let mut sort_scope = Scope { vars: columns.iter().cloned().zip(kinds.iter().copied()).collect() };
+        if !aggregating && !p.distinct {
+            sort_scope.vars.extend(input.vars.iter().cloned());
+        }
+        let _ = items;
+        let saved = std::mem::replace(&mut self.scope, sort_scope);
+        let mut keys = Vec::new();
+        let mut result = Ok(());
+        for sort in &p.order_by {
+            // An ORDER BY expression spelled like a projected item sorts by that column.
+            let same = p.items.iter().position(|it| it.expr == sort.expr);
+            let offset = columns.len() - p.items.len();
+            let compiled = match same {
+                Some(i) => Ok(Expr::Slot(offset + i)),
+                None => {
+                    let mut collected = Some(std::mem::take(aggregates));
+                    let c = if aggregating || has_aggregate(&sort.expr) {
+                        self.expr_in(&sort.expr, &mut collected)
+                    } else {
+                        self.expr(&sort.expr, false)
+                    };
+                    *aggregates = collected.unwrap_or_default();
+                    c
+                }
+            };
+            match compiled {
+                Ok(expr) => keys.push(SortKey { expr, descending: sort.descending }),
+                Err(e) => {
+                    result = Err(e);
+                    break;
+                }
+            }
+        }
+        self.scope = saved;
+        result.map(|()| keys)
+    }
+
+    /// Compiles a `SKIP` / `LIMIT` expression, which may use parameters but no variables.
+    fn constant(&mut self, e: Option<&ast::Expr>) -> Result<Option<Expr>, Error> {
+        let Some(e) = e else { return Ok(None) };
+        let saved = std::mem::take(&mut self.scope);
+        let compiled = self.expr(e, false);
+        self.scope = saved;
+        compiled.map(Some).map_err(|err| match err {
+            Error::Semantic(mut s) if s.kind == SemanticKind::UndefinedVariable => {
+                s.kind = SemanticKind::Invalid;
+                s.message = "SKIP and LIMIT take a constant or a parameter, not a variable".into();
+                Error::Semantic(s)
+            }
+            other => other,
+        })
+    }
+}
