@@ -157,6 +157,22 @@ impl Error {
         }
     }
 
+    /// The same error with its span moved `offset` bytes later (for a statement cut out of a
+    /// larger text, so positions refer to the whole text).
+    pub fn shifted(mut self, offset: usize) -> Error {
+        let span = match &mut self {
+            Error::Syntax(s) => Some(&mut s.span),
+            Error::Semantic(s) => s.span.as_mut(),
+            Error::Execution(s) => s.span.as_mut(),
+            Error::Storage(_) => None,
+        };
+        if let Some(span) = span {
+            span.start += offset;
+            span.end += offset;
+        }
+        self
+    }
+
     /// Renders the error as the CLI prints it: `error: ...`, then `  --> ORIGIN:LINE:COL`,
     /// the line of `source` and a caret under the offending position.
     pub fn render(&self, source: &str, origin: &str) -> String {

@@ -637,7 +637,7 @@ fn check_props(props: &Properties) -> Result<(), ExecutionError> {
 }
 
 mod image;
-pub use image::GraphImage;
+pub use image::{GraphImage, ImageWriter};
 
 #[cfg(test)]
 mod tests;

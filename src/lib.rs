@@ -5,14 +5,21 @@
 //! The pipeline (see ARCHITECTURE.md): text → `query::syntax` → AST → `query::plan` →
 //! `query::exec` → rows and mutations → `graph` (in memory) and `storage` (WAL + snapshot).
 
+mod db;
 mod error;
 mod graph;
 pub mod model;
 pub mod query;
+mod result;
 pub mod storage;
 
+pub use db::{BUILTIN_SCRIPT, Database, QueryOptions, Schema, Session, Transaction};
 pub use error::{
     Error, ExecutionError, ExecutionKind, Result, SemanticError, SemanticKind, Span, SyntaxError,
     render_position,
 };
 pub use model::{Date, Mutation, Node, NodeId, Path, Properties, RelId, Relationship, Value};
+pub use query::exec::Params;
+pub use query::suggest;
+pub use query::syntax::{KEYWORDS, is_complete, split_statements};
+pub use result::{FromValue, QueryResult, Row, Stats};

@@ -1,6 +1,9 @@
 //! The query language: text → AST (`syntax`) → plan → rows (`exec`).
 pub mod ast;
+pub mod display;
 pub mod plan;
+pub mod resolve;
+pub mod syntax;
 
 /// The closest of `candidates` to `word` (case-insensitive), when it is close enough to suggest.
 pub fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {

@@ -29,6 +29,13 @@ pub struct Tx<'g> {
 #[derive(Debug, Clone, Copy)]
 pub struct Mark(usize, usize);
 
+impl Mark {
+    /// The start of a transaction.
+    pub fn start() -> Mark {
+        Mark(0, 0)
+    }
+}
+
 impl<'g> Tx<'g> {
     /// Starts recording changes to `graph`.
     pub fn new(graph: &'g mut Graph) -> Tx<'g> {
@@ -207,7 +214,10 @@ fn set_item(tx: &mut Tx<'_>, ctx: &Ctx, item: &SetOp, row: &[Value]) -> Result<(
                 Some(Value::Node(id)) => *id,
                 Some(Value::Null) | None => return Ok(()),
                 Some(other) => {
-                    return Err(type_error(format!("labels belong to nodes, not to a {}", other.type_name())));
+                    return Err(type_error(format!(
+                        "labels belong to nodes, not to a {}",
+                        other.type_name()
+                    )));
                 }
             };
             for label in labels {

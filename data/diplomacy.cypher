@@ -1,0 +1,1 @@
+// The built-in knowledge graph (being written).

@@ -1,0 +1,136 @@
+//! Snapshot files: a fixed header then the encoded graph image.
+//!
+//! Header, little-endian, 44 bytes: magic `DEMARCHE` (8) · format version u32 · generation u64 ·
+//! last log sequence number covered u64 · payload length u64 · payload CRC32 u32 · header CRC32
+//! u32 (over the 40 bytes before it). The header checksum is verified first, then that the
+//! payload fits the file, then the payload checksum — only then is anything decoded.
+
+use super::StorageError;
+use super::codec;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use std::fs::{self, File};
+use std::io::Write;
+use std::path::Path;
+
+pub(crate) const MAGIC: &[u8; 8] = b"DEMARCHE";
+/// The snapshot format this build writes and the newest it reads.
+pub const FORMAT_VERSION: u32 = 1;
+pub(crate) const HEADER_LEN: usize = 44;
+
+/// What a snapshot header says.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Header {
+    pub generation: u64,
+    pub last_seq: u64,
+}
+
+fn u32_at(b: &[u8], at: usize) -> u32 {
+    u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]])
+}
+
+fn u64_at(b: &[u8], at: usize) -> u64 {
+    let mut x = [0u8; 8];
+    x.copy_from_slice(&b[at..at + 8]);
+    u64::from_le_bytes(x)
+}
+
+/// Reads and verifies a snapshot; `None` for an empty file (a database never checkpointed).
+pub(crate) fn read<S: DeserializeOwned>(path: &Path) -> Result<Option<(Header, S)>, StorageError> {
+    let bytes = fs::read(path).map_err(StorageError::io("read", path))?;
+    if bytes.is_empty() {
+        return Ok(None);
+    }
+    let corrupt =
+        |offset: u64, reason: String| StorageError::Corrupt { path: path.to_owned(), offset, reason };
+    if bytes.len() < HEADER_LEN {
+        if !MAGIC.starts_with(&bytes[..bytes.len().min(8)]) {
+            return Err(StorageError::NotADatabase {
+                path: path.to_owned(),
+                reason: "no demarche header".into(),
+            });
+        }
+        return Err(corrupt(0, format!("truncated header ({} of {HEADER_LEN} bytes)", bytes.len())));
+    }
+    if &bytes[..8] != MAGIC {
+        return Err(StorageError::NotADatabase { path: path.to_owned(), reason: "wrong magic bytes".into() });
+    }
+    if crc32fast::hash(&bytes[..40]) != u32_at(&bytes, 40) {
+        return Err(corrupt(0, "header checksum mismatch".into()));
+    }
+    let version = u32_at(&bytes, 8);
+    if version > FORMAT_VERSION {
+        return Err(StorageError::NewerFormat {
+            path: path.to_owned(),
+            found: version,
+            supported: FORMAT_VERSION,
+        });
+    }
+    let header = Header { generation: u64_at(&bytes, 12), last_seq: u64_at(&bytes, 20) };
+    let declared = u64_at(&bytes, 28);
+    let actual = (bytes.len() - HEADER_LEN) as u64;
+    if declared != actual {
+        return Err(corrupt(
+            28,
+            format!("header declares {declared} payload bytes, the file holds {actual}"),
+        ));
+    }
+    let payload = &bytes[HEADER_LEN..];
+    if crc32fast::hash(payload) != u32_at(&bytes, 36) {
+        return Err(corrupt(HEADER_LEN as u64, "payload checksum mismatch".into()));
+    }
+    let image = codec::decode(payload)
+        .map_err(|e| corrupt(HEADER_LEN as u64, format!("payload does not decode: {e}")))?;
+    Ok(Some((header, image)))
+}
+
+/// Writes a snapshot atomically: temp file in the same directory, `sync_all`, rename over
+/// `path`, then fsync the directory. A failure leaves the previous snapshot in place.
+pub(crate) fn write<S: Serialize + ?Sized>(
+    path: &Path,
+    header: Header,
+    image: &S,
+) -> Result<(), StorageError> {
+    let payload = codec::encode(image).map_err(|e| StorageError::Corrupt {
+        path: path.to_owned(),
+        offset: 0,
+        reason: format!("cannot encode the snapshot: {e}"),
+    })?;
+    let mut head = Vec::with_capacity(HEADER_LEN);
+    head.extend_from_slice(MAGIC);
+    head.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    head.extend_from_slice(&header.generation.to_le_bytes());
+    head.extend_from_slice(&header.last_seq.to_le_bytes());
+    head.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    head.extend_from_slice(&crc32fast::hash(&payload).to_le_bytes());
+    let crc = crc32fast::hash(&head);
+    head.extend_from_slice(&crc.to_le_bytes());
+    let dir = parent(path);
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".demarche-snapshot-")
+        .tempfile_in(dir)
+        .map_err(StorageError::io("create a temporary file beside", path))?;
+    tmp.write_all(&head)
+        .and_then(|()| tmp.write_all(&payload))
+        .map_err(StorageError::io("write a snapshot for", path))?;
+    tmp.as_file().sync_all().map_err(StorageError::io("sync the snapshot of", path))?;
+    tmp.persist(path).map_err(|e| StorageError::Io {
+        action: "rename the snapshot onto",
+        path: path.to_owned(),
+        source: e.error,
+    })?;
+    sync_dir(dir).map_err(StorageError::io("sync the directory of", path))
+}
+
+/// The directory a path lives in (`.` for a bare file name).
+pub(crate) fn parent(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// Makes a rename or file creation in `dir` durable.
+pub(crate) fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    File::open(dir)?.sync_all()
+}

@@ -1,0 +1,283 @@
+use super::*;
+use crate::model::{NodeId, Properties, Value};
+use std::collections::BTreeMap;
+
+type Image = BTreeMap<String, Value>;
+
+fn node(i: u64) -> Vec<Mutation> {
+    vec![Mutation::CreateNode { id: NodeId(i), labels: vec!["N".into()], properties: Properties::new() }]
+}
+
+fn open(path: &Path) -> Result<(Store, Recovered<Image>), StorageError> {
+    Store::open::<Image>(path, Access::ReadWrite)
+}
+
+fn commit_n(path: &Path, n: u64) {
+    let (mut store, _) = open(path).unwrap();
+    for i in 0..n {
+        store.commit(&node(i)).unwrap();
+    }
+}
+
+#[test]
+fn commits_come_back_in_order_after_a_drop_without_checkpoint() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db");
+    commit_n(&path, 5);
+    let (_, rec) = open(&path).unwrap();
+    assert!(rec.snapshot.is_none());
+    assert_eq!(rec.transactions, (0..5).map(node).collect::<Vec<_>>());
+}
+
+#[test]
+fn checkpoint_then_more_commits_replays_only_the_later_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db");
+    {
+        let (mut store, _) = open(&path).unwrap();
+        store.commit(&node(0)).unwrap();
+        store.checkpoint(&Image::from([("k".to_owned(), Value::Int(1))])).unwrap();
+        assert_eq!(store.wal_len(), 0);
+        store.commit(&node(1)).unwrap();
+    }
+    let (_, rec) = open(&path).unwrap();
+    assert_eq!(rec.snapshot.unwrap()["k"], Value::Int(1));
+    assert_eq!(rec.transactions, vec![node(1)]);
+}
+
+#[test]
+fn a_torn_tail_is_cut_off_before_the_next_append() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db");
+    commit_n(&path, 3);
+    let wal = sibling(&path, "-wal");
+    let full = std::fs::metadata(&wal).unwrap().len();
+    let f = OpenOptions::new().write(true).open(&wal).unwrap();
+    f.set_len(full - 3).unwrap();
+    drop(f);
+    {
+        let (mut store, rec) = open(&path).unwrap();
+        assert_eq!(rec.transactions.len(), 2);
+        assert!(std::fs::metadata(&wal).unwrap().len() < full - 3, "the torn record is truncated on open");
+        store.commit(&node(9)).unwrap();
+    }
+    let (_, rec) = open(&path).unwrap();
+    assert_eq!(rec.transactions, vec![node(0), node(1), node(9)]);
+}
+
+#[test]
+fn a_bad_record_followed_by_good_ones_refuses_to_open_naming_file_and_offset() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db");
+    commit_n(&path, 3);
+    let wal = sibling(&path, "-wal");
+    let mut bytes = std::fs::read(&wal).unwrap();
+    let first_record = wal::HEADER_LEN as usize;
+    bytes[first_record + 20] ^= 0xff;
+    std::fs::write(&wal, &bytes).unwrap();
+    let err = open(&path).err().expect("must refuse");
+    let text = err.to_string();
+    assert!(matches!(err, StorageError::Corrupt { offset, .. } if offset == first_record as u64), "{text}");
+    assert!(text.contains("db-wal") && text.contains(&format!("offset {first_record}")), "{text}");
+    assert_eq!(std::fs::read(&wal).unwrap(), bytes, "nothing is truncated when refusing");
+}
+
+#[test]
+fn corrupt_snapshot_header_and_payload_are_distinct_typed_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db");
+    {
+        let (mut store, _) = open(&path).unwrap();
+        store.checkpoint(&Image::from([("k".to_owned(), Value::from("v"))])).unwrap();
+    }
+    let good = std::fs::read(&path).unwrap();
+    let mut header = good.clone();
+    header[14] ^= 1;
+    std::fs::write(&path, &header).unwrap();
+    assert!(matches!(open(&path), Err(StorageError::Corrupt { offset: 0, .. })));
+    let mut payload = good.clone();
+    let last = payload.len() - 1;
+    payload[last] ^= 1;
+    std::fs::write(&path, &payload).unwrap();
+    let err = open(&path).err().unwrap();
+    assert!(
+        matches!(err, StorageError::Corrupt { offset, .. } if offset == snapshot::HEADER_LEN as u64),
+        "{err}"
+    );
+    std::fs::write(&path, b"hello, this is not a database at all").unwrap();
+    assert!(matches!(open(&path), Err(StorageError::NotADatabase { .. })));
+}
+
+#[test]
+fn a_newer_format_names_both_versions() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db");
+    {
+        let (mut store, _) = open(&path).unwrap();
+        store.checkpoint(&Image::new()).unwrap();
+    }
+    let mut bytes = std::fs::read(&path).unwrap();
+    bytes[8..12].copy_from_slice(&7u32.to_le_bytes());
+    let crc = crc32fast::hash(&bytes[..40]);
+    bytes[40..44].copy_from_slice(&crc.to_le_bytes());
+    std::fs::write(&path, &bytes).unwrap();
+    let text = open(&path).err().unwrap().to_string();
+    assert!(
+        text.contains("version 7") && text.contains(&format!("up to version {FORMAT_VERSION}")),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_tiny_file_claiming_a_huge_length_is_an_error_not_an_allocation() {
+    let dir = tempfile::tempdir().unwrap();
+    // 13-byte log: valid magic, then a record length of 2^31 with nothing behind it.
+    let path = dir.path().join("db");
+    let wal = sibling(&path, "-wal");
+    let mut bytes = MAGIC_WAL.to_vec();
+    bytes.extend_from_slice(&[0xff, 0xff, 0xff, 0x7f, 0]);
+    std::fs::write(&wal, &bytes).unwrap();
+    let (_, rec) = open(&path).unwrap();
+    assert!(rec.transactions.is_empty());
+    // Snapshot whose header claims 2^40 payload bytes, with a correct header checksum.
+    let mut head = snapshot::MAGIC.to_vec();
+    head.extend_from_slice(&1u32.to_le_bytes());
+    head.extend_from_slice(&0u64.to_le_bytes());
+    head.extend_from_slice(&0u64.to_le_bytes());
+    head.extend_from_slice(&(1u64 << 40).to_le_bytes());
+    head.extend_from_slice(&0u32.to_le_bytes());
+    let crc = crc32fast::hash(&head);
+    head.extend_from_slice(&crc.to_le_bytes());
+    let other = dir.path().join("db2");
+    std::fs::write(&other, &head).unwrap();
+    let err = open(&other).err().unwrap();
+    assert!(err.to_string().contains("declares"), "{err}");
+    std::fs::write(&other, &head[..13]).unwrap();
+    assert!(matches!(open(&other), Err(StorageError::Corrupt { .. })));
+}
+
+const MAGIC_WAL: &[u8; 8] = wal::MAGIC;
+
+#[test]
+fn one_writer_many_readers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db");
+    let writer = open(&path).unwrap();
+    assert!(matches!(open(&path), Err(StorageError::Locked { .. })));
+    assert!(matches!(Store::open::<Image>(&path, Access::ReadOnly), Err(StorageError::Locked { .. })));
+    drop(writer);
+    let r1 = Store::open::<Image>(&path, Access::ReadOnly).unwrap();
+    let _r2 = Store::open::<Image>(&path, Access::ReadOnly).unwrap();
+    assert!(matches!(open(&path), Err(StorageError::Locked { .. })));
+    drop(r1);
+}
+
+#[test]
+fn read_only_on_a_missing_database_is_not_found() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(matches!(
+        Store::open::<Image>(&dir.path().join("nope"), Access::ReadOnly),
+        Err(StorageError::NotFound { .. })
+    ));
+}
+
+const CHILD_ENV: &str = "DEMARCHE_LOCK_CHILD_PATH";
+
+/// Run in a child process by `a_second_process_is_locked_out`: tries to open and reports.
+#[test]
+fn lock_child_helper() {
+    if let Some(path) = std::env::var_os(CHILD_ENV) {
+        let outcome = open(Path::new(&path));
+        std::process::exit(match outcome {
+            Err(StorageError::Locked { .. }) => 42,
+            Err(_) => 2,
+            Ok(_) => 0,
+        });
+    }
+}
+
+#[test]
+fn a_second_process_is_locked_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db");
+    let _held = open(&path).unwrap();
+    let status = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "storage::tests::lock_child_helper", "--nocapture"])
+        .env(CHILD_ENV, &path)
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(42), "the child should see the database locked");
+}
+
+mod roundtrip {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn value() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::Int),
+            any::<f64>().prop_filter("NaN never equals itself", |f| !f.is_nan()).prop_map(Value::Float),
+            ".{0,12}".prop_map(Value::String),
+            (1900i32..2100, 1u8..13, 1u8..29)
+                .prop_map(|(y, m, d)| Value::Date(crate::model::Date::day(y, m, d).unwrap())),
+        ];
+        leaf.prop_recursive(3, 24, 4, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::List),
+                proptest::collection::btree_map("[a-z]{1,4}", inner, 0..4).prop_map(Value::Map),
+            ]
+        })
+    }
+
+    fn mutation() -> impl Strategy<Value = Mutation> {
+        prop_oneof![
+            (
+                any::<u64>(),
+                proptest::collection::vec("[A-Z][a-z]{0,5}", 0..3),
+                proptest::collection::btree_map("[a-z]{1,5}", value(), 0..4)
+            )
+                .prop_map(|(id, labels, properties)| Mutation::CreateNode {
+                    id: NodeId(id),
+                    labels,
+                    properties
+                }),
+            (any::<u64>(), "[a-z]{1,5}", value()).prop_map(|(id, key, value)| Mutation::SetNodeProperty {
+                id: NodeId(id),
+                key,
+                value
+            }),
+            any::<u64>().prop_map(|id| Mutation::DeleteNode { id: NodeId(id) }),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(32))]
+        #[test]
+        fn logged_transactions_reopen_identical(txs in proptest::collection::vec(proptest::collection::vec(mutation(), 1..5), 0..8)) {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("db");
+            {
+                let (mut store, _) = open(&path).unwrap();
+                for tx in &txs {
+                    store.commit(tx).unwrap();
+                }
+            }
+            let (_, rec) = open(&path).unwrap();
+            prop_assert_eq!(rec.transactions, txs);
+        }
+
+        #[test]
+        fn snapshots_reopen_identical(image in proptest::collection::btree_map("[a-z]{1,6}", value(), 0..16)) {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("db");
+            {
+                let (mut store, _) = open(&path).unwrap();
+                store.checkpoint(&image).unwrap();
+            }
+            let (_, rec) = open(&path).unwrap();
+            prop_assert_eq!(rec.snapshot.unwrap(), image);
+        }
+    }
+}

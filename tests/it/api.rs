@@ -1,0 +1,168 @@
+//! The embedding API: transactions, durability, locking, typed results.
+
+use demarche::{Database, Error, ExecutionKind, Params, Properties, Value};
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Stdio};
+
+fn params(pairs: &[(&str, Value)]) -> Params {
+    pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
+}
+
+#[test]
+fn database_is_send_and_sync() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Database>();
+}
+
+#[test]
+fn rollback_leaves_nothing_behind() {
+    let db = Database::in_memory();
+    let mut tx = db.begin().unwrap();
+    tx.execute("CREATE (:A {name: 'x'})-[:T]->(:B)", &Params::new()).unwrap();
+    assert_eq!(
+        tx.execute("MATCH (n) RETURN count(n) AS n", &Params::new()).unwrap().rows[0][0],
+        Value::Int(2)
+    );
+    tx.rollback();
+    assert_eq!(db.counts().unwrap(), (0, 0));
+    assert!(db.find_by_name("x").unwrap().is_empty());
+    let id = db.create_node(&["A"], Properties::new()).unwrap();
+    assert!(id.0 >= 2, "ids of rolled-back nodes are not reused");
+}
+
+#[test]
+fn dropping_a_transaction_rolls_it_back() {
+    let db = Database::in_memory();
+    {
+        let mut tx = db.begin().unwrap();
+        tx.execute("CREATE (:A)", &Params::new()).unwrap();
+    }
+    assert_eq!(db.counts().unwrap(), (0, 0));
+}
+
+#[test]
+fn a_failed_statement_inside_a_transaction_is_undone_alone() {
+    let db = Database::in_memory();
+    let mut tx = db.begin().unwrap();
+    tx.execute("CREATE (:A)", &Params::new()).unwrap();
+    assert!(tx.execute("CREATE (:B) WITH 1 AS x RETURN x / 0", &Params::new()).is_err());
+    tx.commit().unwrap();
+    let labels = db.query("MATCH (n) RETURN labels(n) AS l", &Params::new()).unwrap();
+    assert_eq!(labels.rows, vec![vec![Value::from(vec!["A"])]]);
+}
+
+#[test]
+fn parameters_reach_the_query() {
+    let db = Database::in_memory();
+    db.execute("CREATE (:P {name: $name, n: $n})", &params(&[("name", "Ned Price".into()), ("n", 3.into())]))
+        .unwrap();
+    let r = db
+        .query("MATCH (p:P {name: $name}) RETURN p.n AS n", &params(&[("name", "Ned Price".into())]))
+        .unwrap();
+    assert_eq!(r.iter().next().unwrap().get::<i64>("n").unwrap(), 3);
+}
+
+#[test]
+fn typed_get_names_the_column_on_mismatch() {
+    let db = Database::in_memory();
+    let r = db.query("RETURN 1 AS n", &Params::new()).unwrap();
+    let row = r.iter().next().unwrap();
+    let err = row.get::<&str>("n").unwrap_err().to_string();
+    assert!(err.contains("'n'") && err.contains("INTEGER"), "{err}");
+    assert!(row.get::<i64>("missing").is_err());
+}
+
+#[test]
+fn json_shapes_follow_the_design() {
+    let db = Database::in_memory();
+    db.execute(
+        "CREATE (:Person {name: 'A'})-[:WORKS_FOR {since: date('2021-04')}]->(:Organization {name: 'B'})",
+        &Params::new(),
+    )
+    .unwrap();
+    let r = db.query("MATCH (a)-[r]->(b) RETURN a, r, r.since AS since", &Params::new()).unwrap();
+    let json = r.to_json();
+    assert_eq!(json["columns"], serde_json::json!(["a", "r", "since"]));
+    let row = &json["rows"][0];
+    assert_eq!(row[0]["labels"], serde_json::json!(["Person"]));
+    assert_eq!(row[0]["properties"]["name"], "A");
+    assert_eq!(row[1]["type"], "WORKS_FOR");
+    assert_eq!(row[1]["start"], row[0]["id"]);
+    assert_eq!(row[2], "2021-04");
+}
+
+#[test]
+fn read_only_refuses_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ro.db");
+    drop(Database::open(&path).unwrap());
+    let db = Database::open_read_only(&path).unwrap();
+    let err = db.execute("CREATE (:A)", &Params::new()).unwrap_err();
+    assert!(matches!(err, Error::Execution(ref e) if e.kind == ExecutionKind::ReadOnly), "{err}");
+}
+
+#[test]
+fn commits_survive_reopen_and_checkpoint() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.db");
+    {
+        let db = Database::open(&path).unwrap();
+        db.execute("CREATE (:Country {name: 'Russia'})", &Params::new()).unwrap();
+        db.checkpoint().unwrap();
+        db.execute("CREATE (:Country {name: 'United States'})", &Params::new()).unwrap();
+    }
+    let db = Database::open(&path).unwrap();
+    let r = db.query("MATCH (c:Country) RETURN c.name AS n ORDER BY n", &Params::new()).unwrap();
+    assert_eq!(r.rows, vec![vec![Value::from("Russia")], vec![Value::from("United States")]]);
+}
+
+#[test]
+fn a_second_writer_is_told_the_database_is_locked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("l.db");
+    let _first = Database::open(&path).unwrap();
+    let err = Database::open(&path).err().expect("second open must fail");
+    assert!(err.to_string().contains("database is locked"), "{err}");
+}
+
+/// Writes through the real binary, SIGKILLs it after some acknowledged commits, and checks that
+/// reopening keeps every acknowledged one.
+#[test]
+fn sigkill_loses_no_acknowledged_commit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("k.db");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_demarche"))
+        .arg(&path)
+        .args(["--format", "json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut acknowledged = 0;
+    for i in 0..25 {
+        writeln!(stdin, "CREATE (:Entry {{n: {i}}}) RETURN {i} AS n;").unwrap();
+        stdin.flush().unwrap();
+        let mut line = String::new();
+        stdout.read_line(&mut line).unwrap();
+        assert!(line.contains(&format!("[[{i}]]")), "unexpected acknowledgement {line}");
+        acknowledged += 1;
+    }
+    child.kill().unwrap(); // SIGKILL on Unix: no clean close, no checkpoint
+    child.wait().unwrap();
+    let db = Database::open(&path).unwrap();
+    let r = db.query("MATCH (e:Entry) RETURN count(e) AS n, max(e.n) AS last", &Params::new()).unwrap();
+    assert_eq!(r.rows[0], vec![Value::Int(acknowledged), Value::Int(acknowledged - 1)]);
+}
+
+#[test]
+fn the_embed_example_runs() {
+    let status = Command::new(env!("CARGO"))
+        .args(["run", "--quiet", "--example", "embed"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
