@@ -280,6 +280,19 @@ impl PartialEq for Value {
 
 impl Eq for Value {}
 
+/// The total order of `ORDER BY` ([`Value::order`]), not Cypher's `<` (see [`Value::cypher_cmp`]).
+impl Ord for Value {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.order(other)
+    }
+}
+
+impl PartialOrd for Value {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
 fn all_equal<'a>(pairs: impl Iterator<Item = (&'a Value, &'a Value)>) -> Option<bool> {
     let mut unknown = false;
     for (a, b) in pairs {
