@@ -134,11 +134,6 @@ impl Graph {
         self.node_slots.iter().enumerate().filter(|(_, s)| s.is_some()).map(|(i, _)| NodeId(i as u64))
     }
 
-    /// Every relationship id, in id order.
-    pub fn rel_ids(&self) -> impl Iterator<Item = RelId> + '_ {
-        self.rel_slots.iter().enumerate().filter(|(_, s)| s.is_some()).map(|(i, _)| RelId(i as u64))
-    }
-
     /// The nodes carrying a label, in id order (the label index).
     pub fn nodes_with_label(&self, label: &str) -> impl Iterator<Item = NodeId> + '_ {
         self.sym(label).and_then(|s| self.by_label.get(&s)).into_iter().flatten().copied()
@@ -147,11 +142,6 @@ impl Graph {
     /// Number of nodes with a label.
     pub fn label_count(&self, label: &str) -> usize {
         self.sym(label).and_then(|s| self.by_label.get(&s)).map_or(0, BTreeSet::len)
-    }
-
-    /// Number of relationships of a type.
-    pub fn type_count(&self, rel_type: &str) -> usize {
-        self.sym(rel_type).and_then(|s| self.n_by_type.get(&s)).copied().unwrap_or(0)
     }
 
     /// Nodes whose `name` property is exactly `name` (the name index).
@@ -248,11 +238,6 @@ impl Graph {
     /// The relationship's type.
     pub fn rel_type(&self, id: RelId) -> Option<&str> {
         self.rel_idx(id).map(|i| self.sym_name(self.g[i].rel_type))
-    }
-
-    /// The relationship's interned type.
-    pub fn rel_type_sym(&self, id: RelId) -> Option<Sym> {
-        self.rel_idx(id).map(|i| self.g[i].rel_type)
     }
 
     /// The relationship's start and end node.

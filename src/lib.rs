@@ -9,9 +9,9 @@ mod db;
 mod error;
 mod graph;
 pub mod model;
-pub mod query;
+mod query;
 mod result;
-pub mod storage;
+mod storage;
 
 pub use db::{BUILTIN_SCRIPT, Database, QueryOptions, Schema, Session, Transaction};
 pub use error::{
@@ -19,7 +19,9 @@ pub use error::{
     render_position,
 };
 pub use model::{Date, Mutation, Node, NodeId, Path, Properties, RelId, Relationship, Value};
+pub use query::ast;
 pub use query::exec::Params;
 pub use query::suggest;
 pub use query::syntax::{KEYWORDS, is_complete, split_statements};
 pub use result::{FromValue, QueryResult, Row, Stats};
+pub use storage::{FORMAT_VERSION, StorageError};

@@ -405,7 +405,12 @@ from_value!(i64, "an integer", Value::Int(i) => *i);
 from_value!(f64, "a float", Value::Float(f) => *f);
 from_value!(bool, "a boolean", Value::Bool(b) => *b);
 from_value!(Date, "a date", Value::Date(d) => *d);
-from_value!(&'a Value, "a value", v => v);
+impl<'a> FromValue<'a> for &'a Value {
+    const NAME: &'static str = "a value";
+    fn from_value(v: &'a Value, _: &'a QueryResult) -> Option<Self> {
+        Some(v)
+    }
+}
 
 impl<'a> FromValue<'a> for &'a Node {
     const NAME: &'static str = "a node";

@@ -40,7 +40,7 @@ impl ShellHelper {
     pub fn candidates(&self, line: &str, pos: usize) -> (usize, Vec<String>) {
         let before = &line[..pos];
         if let Some(q) =
-            before.rfind(['"', '\'']).filter(|q| before[..*q].matches(['"', '\'']).count() % 2 == 0)
+            before.rfind(['"', '\'']).filter(|q| before[..*q].matches(['"', '\'']).count().is_multiple_of(2))
         {
             let quote = &before[q..q + 1];
             let typed = before[q + 1..].to_lowercase();

@@ -6,7 +6,7 @@
 
 use crate::error::{Error, SemanticError, SemanticKind, Span};
 use crate::model::Value;
-use crate::query::ast::{self, BinaryOp, Direction, ExprKind, PathKind, Quantifier, UnaryOp};
+use crate::query::ast::{self, BinaryOp, Direction, PathKind, Quantifier, UnaryOp};
 
 /// The default upper bound of an unbounded variable-length relationship (`*`, `*2..`).
 pub const DEFAULT_MAX_HOPS: u64 = 32;
@@ -45,13 +45,38 @@ pub enum Expr {
     /// `CASE`.
     Case(Option<Box<Expr>>, Vec<(Expr, Expr)>, Option<Box<Expr>>),
     /// `[x IN list WHERE f | m]`: the element goes to `slot`.
-    ListComp { slot: usize, list: Box<Expr>, filter: Option<Box<Expr>>, map: Option<Box<Expr>> },
+    ListComp {
+        /// Where the element is bound.
+        slot: usize,
+        /// The source list.
+        list: Box<Expr>,
+        /// `WHERE`.
+        filter: Option<Box<Expr>>,
+        /// `|` projection.
+        map: Option<Box<Expr>>,
+    },
     /// `all/any/none/single(x IN list WHERE p)`.
-    Quant { kind: Quantifier, slot: usize, list: Box<Expr>, predicate: Box<Expr> },
+    Quant {
+        /// Which quantifier.
+        kind: Quantifier,
+        /// Where the element is bound.
+        slot: usize,
+        /// The source list.
+        list: Box<Expr>,
+        /// The predicate.
+        predicate: Box<Expr>,
+    },
     /// A pattern as a predicate: true when it has at least one match.
     Exists(Box<PatternPlan>),
     /// `[pattern WHERE f | m]`.
-    PatternComp { pattern: Box<PatternPlan>, filter: Option<Box<Expr>>, map: Box<Expr> },
+    PatternComp {
+        /// The pattern.
+        pattern: Box<PatternPlan>,
+        /// `WHERE`.
+        filter: Option<Box<Expr>>,
+        /// The projection.
+        map: Box<Expr>,
+    },
 }
 
 /// An aggregate computed by a projection.
@@ -70,16 +95,12 @@ pub struct Aggregate {
 /// A node in a pattern.
 #[derive(Debug, Clone)]
 pub struct NodePlan {
-    /// The row slot holding the node.
+    /// The row slot holding the node (bound already, or bound by the match).
     pub slot: usize,
-    /// True when the slot is bound before the pattern is matched.
-    pub bound: bool,
     /// Labels that must be present.
     pub labels: Vec<String>,
     /// Properties that must be equal (or are set, for CREATE).
     pub props: Option<Expr>,
-    /// Where it is in the text.
-    pub span: Span,
 }
 
 /// A relationship in a pattern.
@@ -87,8 +108,6 @@ pub struct NodePlan {
 pub struct RelPlan {
     /// The row slot holding the relationship (a list of them when variable-length).
     pub slot: usize,
-    /// True when bound before the pattern is matched.
-    pub bound: bool,
     /// Allowed types (empty: any).
     pub types: Vec<String>,
     /// Direction relative to the pattern's text order.
@@ -97,8 +116,6 @@ pub struct RelPlan {
     pub length: Option<(u64, u64)>,
     /// Properties that must be equal (or are set, for CREATE).
     pub props: Option<Expr>,
-    /// Where it is in the text.
-    pub span: Span,
 }
 
 /// One pattern part: `nodes[0] rels[0] nodes[1] ...`.
@@ -187,8 +204,6 @@ pub enum Op {
         on_create: Vec<SetOp>,
         /// `ON MATCH SET`.
         on_match: Vec<SetOp>,
-        /// Slots the pattern binds.
-        new_slots: Vec<usize>,
     },
     /// `SET` / `REMOVE`.
     Set(Vec<SetOp>),
@@ -374,12 +389,10 @@ impl Planner {
             ast::Clause::Return(p) => Ok(self.projection(p, true)?.0),
             ast::Clause::Create(parts) => self.create_clause(parts),
             ast::Clause::Merge { pattern, on_create, on_match } => {
-                let before = self.scope.vars.len();
                 let pattern = self.pattern_part(pattern, true)?;
-                let new_slots = (before..self.scope.vars.len()).collect();
                 let on_create = on_create.iter().map(|s| self.set_item(s)).collect::<Result<_, _>>()?;
                 let on_match = on_match.iter().map(|s| self.set_item(s)).collect::<Result<_, _>>()?;
-                Ok(Op::Merge { pattern, on_create, on_match, new_slots })
+                Ok(Op::Merge { pattern, on_create, on_match })
             }
             ast::Clause::Set(items) => {
                 Ok(Op::Set(items.iter().map(|s| self.set_item(s)).collect::<Result<_, _>>()?))
@@ -499,8 +512,8 @@ impl Planner {
 
     fn node_pattern(&mut self, node: &ast::NodePattern) -> Result<NodePlan, Error> {
         let props = node.properties.as_ref().map(|p| self.expr(p, false)).transpose()?;
-        let (slot, bound) = self.bind(node.var.as_deref(), Kind::Node, node.span)?;
-        Ok(NodePlan { slot, bound, labels: node.labels.clone(), props, span: node.span })
+        let (slot, _) = self.bind(node.var.as_deref(), Kind::Node, node.span)?;
+        Ok(NodePlan { slot, labels: node.labels.clone(), props })
     }
 
     fn rel_pattern(&mut self, rel: &ast::RelPattern, creating: bool) -> Result<RelPlan, Error> {
@@ -518,15 +531,7 @@ impl Planner {
             let min = l.min.unwrap_or(1);
             (min, l.max.unwrap_or(DEFAULT_MAX_HOPS.max(min)))
         });
-        Ok(RelPlan {
-            slot,
-            bound,
-            types: rel.types.clone(),
-            direction: rel.direction,
-            length,
-            props,
-            span: rel.span,
-        })
+        Ok(RelPlan { slot, types: rel.types.clone(), direction: rel.direction, length, props })
     }
 
     /// Binds a pattern variable: reuses the slot of a bound one (checking its kind), or adds it.
@@ -566,9 +571,7 @@ impl Planner {
     fn remove_item(&mut self, item: &ast::RemoveItem) -> Result<SetOp, Error> {
         Ok(match item {
             ast::RemoveItem::Property { target, key } => {
-                let span = target.span;
                 SetOp::Property(self.expr(target, false)?, key.clone(), Expr::Lit(Value::Null))
-                    .with_span(span)
             }
             ast::RemoveItem::Labels { var, labels } => {
                 SetOp::RemoveLabels(self.var_slot(var)?, labels.clone())
@@ -584,12 +587,6 @@ impl Planner {
                 None,
             ))
         })
-    }
-}
-
-impl SetOp {
-    fn with_span(self, _span: Span) -> SetOp {
-        self
     }
 }
 

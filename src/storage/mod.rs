@@ -47,7 +47,6 @@ pub struct Store {
     wal_path: PathBuf,
     wal: Option<File>,
     _lock: Option<File>,
-    access: Access,
     next_seq: u64,
     wal_len: u64,
     generation: u64,
@@ -93,7 +92,6 @@ impl Store {
             wal_path,
             wal: None,
             _lock: lock,
-            access,
             next_seq: header.last_seq.max(last_logged) + 1,
             wal_len: scan.valid_len,
             generation: header.generation,
@@ -191,16 +189,6 @@ impl Store {
     /// Bytes of committed records in the log (0 right after a checkpoint).
     pub fn wal_len(&self) -> u64 {
         self.wal_len.saturating_sub(wal::HEADER_LEN)
-    }
-
-    /// The database path.
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    /// How the database was opened.
-    pub fn access(&self) -> Access {
-        self.access
     }
 }
 

@@ -21,7 +21,8 @@ fn acceptance_questions_are_answered() {
 #[test]
 fn every_fact_has_sources_that_are_articles() {
     let db = builtin();
-    let articles: BTreeSet<Value> = rows(&db, "MATCH (a:Article) RETURN a.id").into_iter().map(|r| r[0].clone()).collect();
+    let articles: BTreeSet<Value> =
+        rows(&db, "MATCH (a:Article) RETURN a.id").into_iter().map(|r| r[0].clone()).collect();
     assert_eq!(articles.len(), 5, "one Article node per article file");
     for (what, q) in [
         ("node", "MATCH (n) RETURN coalesce(n.name, toString(id(n))), n.sources"),
@@ -46,10 +47,17 @@ fn names_are_unique_and_aliases_resolve_to_one_entity() {
         assert_eq!(row[1], Value::Int(1), "name {} is used {} times", row[0], row[1]);
     }
     let mut owner: BTreeMap<String, String> = BTreeMap::new();
-    for row in rows(&db, "MATCH (n) WHERE n.aliases IS NOT NULL UNWIND n.aliases AS alias RETURN n.name, alias") {
-        let (Value::String(name), Value::String(alias)) = (&row[0], &row[1]) else { panic!("aliases must be strings: {row:?}") };
+    for row in
+        rows(&db, "MATCH (n) WHERE n.aliases IS NOT NULL UNWIND n.aliases AS alias RETURN n.name, alias")
+    {
+        let (Value::String(name), Value::String(alias)) = (&row[0], &row[1]) else {
+            panic!("aliases must be strings: {row:?}")
+        };
         assert!(!alias.trim().is_empty(), "{name} has an empty alias");
-        assert!(db.find_by_name(alias).unwrap().len() == 1, "alias '{alias}' of {name} is also another entity's name or alias");
+        assert!(
+            db.find_by_name(alias).unwrap().len() == 1,
+            "alias '{alias}' of {name} is also another entity's name or alias"
+        );
         assert!(owner.insert(alias.to_lowercase(), name.clone()).is_none(), "alias '{alias}' is used twice");
     }
 }
@@ -63,9 +71,15 @@ fn every_measure_has_who_whom_and_when() {
          OR coalesce(m.announced, m.effective, m.deadline, m.reported) IS NULL RETURN m.name",
     );
     assert!(missing.is_empty(), "measures without IMPOSED_BY, TARGETS or a date: {missing:?}");
-    let unbased = rows(&db, "MATCH ()-[r:RESPONDS_TO]->() WHERE NOT r.basis IN ['stated', 'implied'] OR r.claimed_by IS NULL RETURN id(r)");
+    let unbased = rows(
+        &db,
+        "MATCH ()-[r:RESPONDS_TO]->() WHERE NOT r.basis IN ['stated', 'implied'] OR r.claimed_by IS NULL RETURN id(r)",
+    );
     assert!(unbased.is_empty(), "RESPONDS_TO without basis or claimed_by: {unbased:?}");
-    let no_text = rows(&db, "MATCH (c:Claim) WHERE c.text IS NULL OR c.date IS NULL OR NOT ()-[:SAID]->(c) RETURN c.name");
+    let no_text = rows(
+        &db,
+        "MATCH (c:Claim) WHERE c.text IS NULL OR c.date IS NULL OR NOT ()-[:SAID]->(c) RETURN c.name",
+    );
     assert!(no_text.is_empty(), "claims without text, date or speaker: {no_text:?}");
 }
 
@@ -91,7 +105,9 @@ fn explain_of_each_phrase_runs_as_cypher_with_the_same_rows() {
         "sources of \"Expulsion of 10 US diplomats\"",
         "count measures by Russia",
     ] {
-        let explained = db.query(&format!("explain {phrase}"), &Params::new()).unwrap_or_else(|e| panic!("explain {phrase}: {e}"));
+        let explained = db
+            .query(&format!("explain {phrase}"), &Params::new())
+            .unwrap_or_else(|e| panic!("explain {phrase}: {e}"));
         let Value::String(cypher) = &explained.rows[0][0] else { panic!("explain returns the Cypher text") };
         let direct = db.query(phrase, &Params::new()).unwrap();
         let via_cypher = db.query(cypher, &Params::new()).unwrap_or_else(|e| panic!("{cypher}: {e}"));
@@ -115,13 +131,15 @@ fn unknown_and_ambiguous_references_list_candidates() {
 #[test]
 fn docs_examples_run() {
     let db = builtin();
-    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/language.md")).unwrap();
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/language.md")).unwrap();
     let mut blocks = 0;
     for block in text.split("```cypher").skip(1) {
         let code = block.split("```").next().unwrap_or("");
         for span in demarche::split_statements(code) {
             let statement = &code[span.start..span.end];
-            db.query(statement, &Params::new()).unwrap_or_else(|e| panic!("docs example failed: {statement}\n{e}"));
+            db.query(statement, &Params::new())
+                .unwrap_or_else(|e| panic!("docs example failed: {statement}\n{e}"));
         }
         blocks += 1;
     }

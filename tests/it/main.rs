@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used)]
 //! The integration tests: one binary, one module per area.
 mod api;
 mod builtin;

@@ -145,9 +145,7 @@ impl Runner<'_> {
                 _ => Value::Null,
             },
             "split" => match (str_arg(name, a(0))?, str_arg(name, a(1))?) {
-                (Some(s), Some(sep)) if sep.is_empty() => {
-                    Value::List(s.chars().map(|c| Value::from(c.to_string())).collect())
-                }
+                (Some(s), Some("")) => Value::List(s.chars().map(|c| Value::from(c.to_string())).collect()),
                 (Some(s), Some(sep)) => Value::List(s.split(sep).map(Value::from).collect()),
                 _ => Value::Null,
             },

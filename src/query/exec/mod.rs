@@ -66,7 +66,7 @@ impl Ctx {
     pub fn tick(&self) -> Result<(), Error> {
         let n = self.ticks.get().wrapping_add(1);
         self.ticks.set(n);
-        if n % 1024 != 0 {
+        if !n.is_multiple_of(1024) {
             return Ok(());
         }
         if self.cancel.as_ref().is_some_and(|c| c.load(Ordering::Relaxed)) {

@@ -142,10 +142,10 @@ impl Runner<'_> {
     fn indexed_candidates(&self, s: &Search, node: &NodePlan) -> Result<Option<Vec<NodeId>>, Error> {
         let Some(crate::query::plan::Expr::Map(items)) = &node.props else { return Ok(None) };
         for (key, expr) in items {
-            if key == "name" {
-                if let Value::String(name) = self.eval(expr, Frame::row(&s.row))? {
-                    return Ok(Some(self.graph.nodes_named(&name).collect()));
-                }
+            if key == "name"
+                && let Value::String(name) = self.eval(expr, Frame::row(&s.row))?
+            {
+                return Ok(Some(self.graph.nodes_named(&name).collect()));
             }
             for label in &node.labels {
                 let value = self.eval(expr, Frame::row(&s.row))?;

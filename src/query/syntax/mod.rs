@@ -18,11 +18,15 @@ use crate::error::{Error, SemanticError, Span, SyntaxError};
 use crate::query::ast;
 
 /// The grammar: lexical rules, Cypher and phrase queries share one rule set.
-#[derive(pest_derive::Parser)]
-#[grammar = "../grammar/lexical.pest"]
-#[grammar = "../grammar/cypher.pest"]
-#[grammar = "../grammar/phrase.pest"]
-pub(crate) struct QueryParser;
+#[allow(missing_docs)]
+mod grammar {
+    #[derive(pest_derive::Parser)]
+    #[grammar = "../grammar/lexical.pest"]
+    #[grammar = "../grammar/cypher.pest"]
+    #[grammar = "../grammar/phrase.pest"]
+    pub(crate) struct QueryParser;
+}
+pub(crate) use grammar::{QueryParser, Rule};
 
 /// The longest query accepted, in bytes.
 pub const MAX_QUERY_BYTES: usize = 1 << 20;
@@ -35,9 +39,11 @@ pub trait Resolve: Sync {
     fn resolve(&self, reference: &str, span: Span) -> Result<String, SemanticError>;
 }
 
-/// A resolver that takes every reference as already canonical (for Cypher-only use and tests).
+/// A resolver that takes every reference as already canonical (for tests).
+#[cfg(test)]
 pub struct NoResolve;
 
+#[cfg(test)]
 impl Resolve for NoResolve {
     fn resolve(&self, reference: &str, _span: Span) -> Result<String, SemanticError> {
         Ok(reference.to_owned())

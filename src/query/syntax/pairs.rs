@@ -58,12 +58,6 @@ impl<'i> Children<'i> {
         self.skip_keywords();
         self.inner.next_if(|p| p.as_rule() == rule)
     }
-
-    /// The rule of the next child.
-    pub fn peek_rule(&mut self) -> Option<Rule> {
-        self.skip_keywords();
-        self.inner.peek().map(|p| p.as_rule())
-    }
 }
 
 impl<'i> Iterator for Children<'i> {

@@ -47,8 +47,9 @@ fn scan(text: &str, mut f: impl FnMut(usize, u8, Part) -> bool) {
         } else {
             part = Part::Code;
         }
-        for j in i..(i + width).min(bytes.len()) {
-            if !f(j, bytes[j], part) {
+        let end = (i + width).min(bytes.len());
+        for (j, byte) in bytes[i..end].iter().enumerate() {
+            if !f(i + j, *byte, part) {
                 return;
             }
         }
