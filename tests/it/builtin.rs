@@ -68,7 +68,7 @@ fn every_measure_has_who_whom_and_when() {
     let missing = rows(
         &db,
         "MATCH (m:Measure) WHERE NOT (m)-[:IMPOSED_BY]->() OR NOT (m)-[:TARGETS]->() \
-         OR coalesce(m.announced, m.effective, m.deadline, m.reported) IS NULL RETURN m.name",
+         OR coalesce(m.announced, m.effective, m.deadline, m.reported, m.in_force_by, m.before) IS NULL RETURN m.name",
     );
     assert!(missing.is_empty(), "measures without IMPOSED_BY, TARGETS or a date: {missing:?}");
     let unbased = rows(

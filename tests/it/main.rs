@@ -2,4 +2,5 @@
 //! The integration tests: one binary, one module per area.
 mod api;
 mod builtin;
+mod cli;
 mod fixtures;

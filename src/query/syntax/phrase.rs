@@ -12,7 +12,7 @@ use pest::iterators::Pair;
 
 type Result<T> = std::result::Result<T, Error>;
 
-const DATE_OF_MEASURE: &str = "coalesce(m.announced, m.effective, m.deadline)";
+const DATE_OF_MEASURE: &str = "coalesce(m.announced, m.effective, m.deadline, m.reported)";
 
 /// Parses a phrase query and desugars it.
 pub fn parse(text: &str, resolver: &dyn Resolve) -> Result<Statement> {
@@ -103,7 +103,7 @@ fn desugar(body: &Pair<'_, Rule>, resolver: &dyn Resolve) -> Result<String> {
         ),
         Rule::responses_to => format!(
             "MATCH (m)-[r:RESPONDS_TO]->(t {{name: {}}}) RETURN m.name AS response, labels(m) AS labels, \
-             coalesce(m.announced, m.effective, m.deadline, m.date) AS date, r.basis AS basis, \
+             coalesce(m.announced, m.effective, m.deadline, m.reported, m.date) AS date, r.basis AS basis, \
              r.claimed_by AS claimed_by, r.sources AS sources ORDER BY date, response",
             next_ref()?
         ),
@@ -228,7 +228,7 @@ fn timeline(body: &Pair<'_, Rule>, refs: &Refs<'_>) -> Result<String> {
         None => "MATCH (x) WHERE x:Measure OR x:Event".to_owned(),
     };
     Ok(format!(
-        "{start} WITH DISTINCT x, coalesce(x.date, x.announced, x.effective, x.deadline) AS date{} \
+        "{start} WITH DISTINCT x, coalesce(x.date, x.announced, x.effective, x.deadline, x.reported) AS date{} \
          RETURN date, head(labels(x)) AS kind_of, x.name AS name, x.kind AS kind, x.sources AS sources ORDER BY date, name",
         date_filter("date", since, until)
     ))
