@@ -152,7 +152,14 @@ fn highlight(line: &str) -> String {
 impl Validator for ShellHelper {
     fn validate(&self, ctx: &mut ValidationContext<'_>) -> rustyline::Result<ValidationResult> {
         let input = ctx.input();
-        if input.trim().is_empty() || is_meta(input) || demarche::is_complete(input) {
+        let lone_word = !input.trim().is_empty() && input.trim().chars().all(char::is_alphabetic);
+        let clause_start = lone_word
+            && demarche::KEYWORDS.iter().any(|k| k.eq_ignore_ascii_case(input.trim()) && *k != "timeline");
+        if input.trim().is_empty()
+            || is_meta(input)
+            || demarche::is_complete(input)
+            || (lone_word && !clause_start)
+        {
             Ok(ValidationResult::Valid(None))
         } else {
             Ok(ValidationResult::Incomplete)

@@ -86,7 +86,12 @@ impl GraphResolver<'_> {
                 let whole = strsim::jaro_winkler(&folded, &lower);
                 let best_word =
                     lower.split_whitespace().map(|w| strsim::jaro_winkler(&folded, w)).fold(0.0, f64::max);
-                (whole.max(best_word * 0.95), name.to_owned())
+                // Claims and articles are named by their content; people, places and measures come first.
+                let is_statement = self
+                    .0
+                    .nodes_named(name)
+                    .any(|id| self.0.has_label(id, "Claim") || self.0.has_label(id, "Article"));
+                (whole.max(best_word * 0.95) - if is_statement { 0.2 } else { 0.0 }, name.to_owned())
             })
             .filter(|(score, _)| *score > 0.75)
             .collect();
