@@ -1,24 +1,115 @@
-//! The byte encoding of snapshots and log records. The only file in the crate that names
-//! bincode: swapping the on-disk encoding means changing this file alone.
+//! The binary encoding of everything demarche writes: the only file in the crate that names bincode.
+//!
+//! Storage (log records, snapshot payloads) and any other module that needs bytes go through
+//! [`encode`] and [`decode`]. This file knows nothing of files, checksums or framing; it must not
+//! do I/O, and it must never allocate more than a small multiple of the input while decoding.
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use std::fmt;
 
-/// Decoding never claims more than this many bytes for one value (a hostile length cannot
-/// make it allocate beyond what the input could hold; serde also caps preallocation).
-const LIMIT: usize = 1 << 36;
-
-/// Encodes a value.
-pub(crate) fn encode<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, String> {
-    bincode::serde::encode_to_vec(value, bincode::config::standard()).map_err(|e| e.to_string())
+/// Why a value could not be encoded or decoded. The message says what bincode reported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CodecError {
+    /// Bincode's explanation, in words.
+    pub(crate) message: String,
 }
 
-/// Decodes a value that must use every byte of `bytes`.
-pub(crate) fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
-    let config = bincode::config::standard().with_limit::<LIMIT>();
-    let (value, used) = bincode::serde::decode_from_slice(bytes, config).map_err(|e| e.to_string())?;
+impl fmt::Display for CodecError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for CodecError {}
+
+/// Encodes `value` with bincode's standard configuration (little endian, variable-length integers).
+///
+/// Fails only for values serde cannot describe to bincode (a sequence of unknown length, a
+/// custom `Serialize` that reports an error).
+pub(crate) fn encode<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, CodecError> {
+    bincode::serde::encode_to_vec(value, bincode::config::standard())
+        .map_err(|e| CodecError { message: e.to_string() })
+}
+
+/// Decodes a whole `T` from `bytes`, refusing trailing bytes.
+///
+/// The decoder is limited to claiming a small multiple of `bytes.len()` (bincode counts the
+/// in-memory size of every primitive and the length of every string), so a hostile length
+/// prefix is an error instead of a huge allocation.
+pub(crate) fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, CodecError> {
+    let budget = bytes.len().saturating_mul(CLAIM_PER_INPUT_BYTE).saturating_add(1 << 12);
+    let (value, used) = match budget {
+        n if n <= limit(16) => decode_limited::<T, { limit(16) }>(bytes)?,
+        n if n <= limit(22) => decode_limited::<T, { limit(22) }>(bytes)?,
+        n if n <= limit(28) => decode_limited::<T, { limit(28) }>(bytes)?,
+        n if n <= limit(32) => decode_limited::<T, { limit(32) }>(bytes)?,
+        _ => decode_limited::<T, { limit(36) }>(bytes)?,
+    };
     if used != bytes.len() {
-        return Err(format!("{} unexpected bytes after the encoded value", bytes.len() - used));
+        let message = format!("{} unexpected bytes after the value (at byte {used})", bytes.len() - used);
+        return Err(CodecError { message });
     }
     Ok(value)
+}
+
+/// The most bincode claims per encoded byte: a `u128` stored as a one-byte varint claims 16.
+const CLAIM_PER_INPUT_BYTE: usize = 16;
+
+/// `1 << shift`, saturated to `usize::MAX` on targets where it does not fit.
+const fn limit(shift: u32) -> usize {
+    if shift >= usize::BITS { usize::MAX } else { 1 << shift }
+}
+
+fn decode_limited<T: DeserializeOwned, const LIMIT: usize>(bytes: &[u8]) -> Result<(T, usize), CodecError> {
+    let config = bincode::config::standard().with_limit::<LIMIT>();
+    bincode::serde::decode_from_slice(bytes, config).map_err(|e| CodecError { message: e.to_string() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Date, Value};
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn round_trips_nested_values() {
+        let mut map = BTreeMap::new();
+        map.insert("when".to_owned(), Value::Date(Date::year(2021)));
+        let value = Value::List(vec![Value::Int(-3), Value::Map(map), Value::String("é".into())]);
+        let bytes = encode(&value).expect("encodable");
+        let back: Value = decode(&bytes).expect("decodable");
+        assert_eq!(format!("{back:?}"), format!("{value:?}"));
+    }
+
+    #[test]
+    fn trailing_bytes_are_refused() {
+        let mut bytes = encode(&7u64).expect("encodable");
+        bytes.push(0);
+        let err = decode::<u64>(&bytes).expect_err("trailing byte must be refused");
+        assert!(err.message.contains("1 unexpected bytes"), "{err}");
+    }
+
+    #[test]
+    fn hostile_string_length_is_an_error_not_an_allocation() {
+        // A varint prefix 0xFD announces a u64 length: here 2^40 bytes of string.
+        let mut bytes = vec![0xFD];
+        bytes.extend_from_slice(&(1u64 << 40).to_le_bytes());
+        let err = decode::<String>(&bytes).expect_err("must not decode");
+        assert!(!err.message.is_empty());
+    }
+
+    #[test]
+    fn hostile_sequence_length_is_an_error_not_an_allocation() {
+        let mut bytes = vec![0xFD];
+        bytes.extend_from_slice(&u64::MAX.to_le_bytes());
+        assert!(decode::<Vec<Value>>(&bytes).is_err());
+    }
+
+    #[test]
+    fn large_legitimate_strings_decode() {
+        let text = "x".repeat(5 << 20);
+        let bytes = encode(&text).expect("encodable");
+        assert_eq!(decode::<String>(&bytes).expect("decodable"), text);
+    }
 }

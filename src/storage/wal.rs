@@ -28,7 +28,7 @@ pub(crate) fn header() -> Vec<u8> {
 
 /// One record, ready to append.
 pub(crate) fn record(seq: u64, mutations: &[Mutation]) -> Result<Vec<u8>, String> {
-    let payload = codec::encode(mutations)?;
+    let payload = codec::encode(mutations).map_err(|e| e.to_string())?;
     let len = u32::try_from(payload.len()).map_err(|_| "a transaction larger than 4 GiB".to_owned())?;
     let mut body = Vec::with_capacity(8 + payload.len());
     body.extend_from_slice(&seq.to_le_bytes());
