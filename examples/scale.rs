@@ -32,7 +32,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
             let a = ids[(x >> 33) as usize % ids.len()];
             let b = ids[(x >> 13) as usize % ids.len()];
-            let rel_type = if x % 3 == 0 { "RESPONDS_TO" } else { "TARGETS" };
+            let rel_type = if x.is_multiple_of(3) { "RESPONDS_TO" } else { "TARGETS" };
             tx.create_relationship(a, rel_type, b, Properties::new())?;
         }
         let built = started.elapsed();
