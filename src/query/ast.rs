@@ -480,3 +480,20 @@ pub enum Quantifier {
     /// `single(...)`.
     Single,
 }
+
+/// Parses one Cypher (or phrase) statement into the AST without resolving entity names, for
+/// tools that want to inspect or print queries. `statement.to_string()` prints canonical Cypher.
+///
+/// ```
+/// let statement = demarche::ast::parse_cypher("match (n:Person) return n.name").unwrap();
+/// assert_eq!(statement.to_string(), "MATCH (n:Person) RETURN n.name");
+/// ```
+pub fn parse_cypher(text: &str) -> Result<Statement, crate::error::Error> {
+    struct AsTyped;
+    impl crate::query::syntax::Resolve for AsTyped {
+        fn resolve(&self, reference: &str, _span: Span) -> Result<String, crate::error::SemanticError> {
+            Ok(reference.to_owned())
+        }
+    }
+    crate::query::syntax::parse(text, &AsTyped)
+}

@@ -4,3 +4,4 @@ mod api;
 mod builtin;
 mod cli;
 mod fixtures;
+mod roundtrip;
