@@ -166,3 +166,23 @@ fn the_embed_example_runs() {
         .unwrap();
     assert!(status.success());
 }
+
+#[test]
+fn a_query_past_its_deadline_or_cancelled_stops_with_an_error() {
+    let db = Database::builtin().unwrap();
+    let heavy = "MATCH (a), (b), (c) RETURN count(*) AS n";
+    let options = demarche::QueryOptions { timeout: Some(std::time::Duration::ZERO), cancel: None };
+    let err = db.query_with(heavy, &Params::new(), &options).unwrap_err();
+    assert!(matches!(err, Error::Execution(ref e) if e.kind == ExecutionKind::Cancelled), "{err}");
+    let flag = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let options = demarche::QueryOptions { timeout: None, cancel: Some(flag) };
+    assert!(db.query_with(heavy, &Params::new(), &options).is_err());
+    let fine = db
+        .query_with(
+            "MATCH (c:Country) RETURN count(c) AS n",
+            &Params::new(),
+            &demarche::QueryOptions::default(),
+        )
+        .unwrap();
+    assert_eq!(fine.rows[0][0], Value::Int(3));
+}
