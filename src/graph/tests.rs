@@ -1,3 +1,5 @@
+//! Unit tests of the graph: indexes following changes, atomic batches, undo, expansion by type.
+
 use super::*;
 
 fn props(pairs: &[(&str, Value)]) -> Properties {

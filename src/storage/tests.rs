@@ -1,3 +1,5 @@
+//! Unit tests of storage: replay, torn tails, corruption, versions, hostile lengths, locks, round trips.
+
 use super::*;
 use crate::model::{NodeId, Properties, Value};
 use std::collections::BTreeMap;

@@ -1,3 +1,5 @@
+//! Unit tests of the parser: Cypher forms, printing round trips, errors in words, limits, phrase desugaring.
+
 use super::*;
 
 fn p(text: &str) -> ast::Statement {
