@@ -44,7 +44,7 @@ pub fn main() -> i32 {
     let format = args.format.unwrap_or(output::Format::Table);
     let mut runner = script::Runner::new(&db, format, args.bail);
     if interactive {
-        return repl::run(&mut runner, args.db.as_deref());
+        return repl::run(runner, args.db.as_deref());
     }
     runner.run_inputs(&args.commands, &args.files)
 }

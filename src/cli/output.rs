@@ -3,6 +3,7 @@
 use comfy_table::{ContentArrangement, Table, presets};
 use demarche::{QueryResult, Value};
 use std::io::Write;
+use std::time::Duration;
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -33,6 +34,14 @@ pub struct TableStyle {
     pub max_rows: usize,
     /// Terminal width to fit, when known.
     pub width: Option<u16>,
+    /// How long the statement took, shown in the footer (`:timing on`).
+    pub elapsed: Option<Duration>,
+}
+
+/// A duration as the timing footer shows it: `1.2 ms`, `3.45 s`.
+pub fn duration(d: Duration) -> String {
+    let ms = d.as_secs_f64() * 1000.0;
+    if ms < 1000.0 { format!("{ms:.1} ms") } else { format!("{:.2} s", ms / 1000.0) }
 }
 
 /// Writes one statement's result.
@@ -68,7 +77,7 @@ fn cell(result: &QueryResult, v: &Value) -> String {
 fn write_table(out: &mut dyn Write, result: &QueryResult, style: TableStyle) -> std::io::Result<()> {
     if result.columns.is_empty() {
         let text = result.message.clone().or_else(|| result.stats.summary()).unwrap_or_else(|| "done".into());
-        return writeln!(out, "{text}");
+        return writeln!(out, "{text}{}", timing_suffix(style));
     }
     let mut table = Table::new();
     table.load_style(presets::UTF8_FULL_CONDENSED).set_header(&result.columns);
@@ -81,14 +90,18 @@ fn write_table(out: &mut dyn Write, result: &QueryResult, style: TableStyle) -> 
     writeln!(out, "{table}")?;
     let hidden = result.rows.len().saturating_sub(style.max_rows);
     if hidden > 0 {
-        writeln!(out, "… {hidden} more rows")?;
+        writeln!(out, "… {hidden} more row{}", if hidden == 1 { "" } else { "s" })?;
     }
     let rows = result.rows.len();
     let mut footer = format!("{rows} row{}", if rows == 1 { "" } else { "s" });
     if let Some(summary) = result.stats.summary() {
         footer.push_str(&format!("; {summary}"));
     }
-    writeln!(out, "{footer}")
+    writeln!(out, "{footer}{}", timing_suffix(style))
+}
+
+fn timing_suffix(style: TableStyle) -> String {
+    style.elapsed.map(|d| format!(" ({})", duration(d))).unwrap_or_default()
 }
 
 fn write_csv(out: &mut dyn Write, result: &QueryResult) -> std::io::Result<()> {

@@ -6,7 +6,7 @@
 
 use super::EXIT_FAILED;
 use super::output::{self, Format, TableStyle};
-use demarche::{Database, Error, Params, QueryOptions, Session, Value, render_position};
+use demarche::{Database, Error, ExecutionKind, Params, QueryOptions, Session, Value, render_position};
 use std::io::{BufRead, Write};
 use std::path::Path;
 use std::time::Instant;
@@ -37,6 +37,10 @@ pub struct Runner<'db> {
     pub width: Option<u16>,
     /// Options for each query (the REPL sets a cancel flag).
     pub options: QueryOptions,
+    /// Where results and messages go (stdout, or a buffer in tests).
+    pub out: Box<dyn Write>,
+    /// Where errors and hints go (stderr, or a buffer in tests).
+    pub err: Box<dyn Write>,
 }
 
 impl<'db> Runner<'db> {
@@ -52,6 +56,8 @@ impl<'db> Runner<'db> {
             max_rows: usize::MAX,
             width: None,
             options: QueryOptions::default(),
+            out: Box::new(std::io::stdout()),
+            err: Box::new(std::io::stderr()),
         }
     }
 
@@ -145,25 +151,31 @@ impl<'db> Runner<'db> {
             let started = Instant::now();
             match self.session.run(statement, &self.params, &self.options) {
                 Ok(result) => {
-                    let mut out = std::io::stdout().lock();
-                    let style = TableStyle { max_rows: self.max_rows, width: self.width };
-                    let _ = output::write(&mut out, &result, self.format, style);
+                    let out = &mut self.out;
+                    let elapsed = self.timing.then(|| started.elapsed());
+                    let style = TableStyle { max_rows: self.max_rows, width: self.width, elapsed };
+                    let _ = output::write(out, &result, self.format, style);
                     if let Some(profile) = &result.profile {
                         for (step, rows) in profile {
                             let _ = writeln!(out, "  {step}: {rows} rows");
                         }
                     }
-                    if self.timing {
-                        let _ = writeln!(out, "({:.1} ms)", started.elapsed().as_secs_f64() * 1000.0);
+                    if let Some(elapsed) = elapsed.filter(|_| self.format != Format::Table) {
+                        let _ = writeln!(self.err, "({})", output::duration(elapsed));
                     }
                     let _ = out.flush();
                 }
                 Err(e) => {
                     let e = e.shifted(span.start);
-                    if self.fail(&e, text, origin, line_offset) == Flow::Stop {
+                    let cancelled = matches!(&e, Error::Execution(x) if x.kind == ExecutionKind::Cancelled);
+                    if self.fail(&e, text, origin, line_offset) == Flow::Stop || cancelled {
                         return Flow::Stop;
                     }
                 }
+            }
+            if self.options.cancel.as_ref().is_some_and(|c| c.load(std::sync::atomic::Ordering::Relaxed)) {
+                // Ctrl-C in the REPL stops the rest of the input (a `:source`d script too).
+                return self.fail_message("query cancelled");
             }
         }
         Flow::Continue
@@ -174,13 +186,13 @@ impl<'db> Runner<'db> {
         if let Some(span) = e.span() {
             message.push_str(&render_position(text, origin, span, line_offset));
         }
-        eprint!("{message}");
+        let _ = write!(self.err, "{message}");
         self.failed = true;
         if self.bail { Flow::Stop } else { Flow::Continue }
     }
 
     fn fail_message(&mut self, message: &str) -> Flow {
-        eprintln!("error: {message}");
+        let _ = writeln!(self.err, "error: {message}");
         self.failed = true;
         if self.bail { Flow::Stop } else { Flow::Continue }
     }
@@ -191,12 +203,14 @@ impl<'db> Runner<'db> {
         let (word, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
         let rest = rest.trim();
         if let Some(dot) = word.strip_prefix('.') {
-            eprintln!("hint: meta commands start with ':' here (:{dot})");
+            let _ = writeln!(self.err, "hint: meta commands start with ':' here (:{dot})");
         }
         let name = word.trim_start_matches([':', '.']).to_lowercase();
         match name.as_str() {
             "quit" | "exit" | "q" => return Flow::Stop,
-            "help" | "h" => println!("{}", super::repl::help(rest)),
+            "help" | "h" => {
+                let _ = writeln!(self.out, "{}", super::repl::help(rest));
+            }
             "format" => match output::Format::parse(rest) {
                 Some(f) => self.format = f,
                 None => return self.fail_message("usage: :format table|json|jsonl|csv|markdown"),
@@ -209,7 +223,7 @@ impl<'db> Runner<'db> {
             "param" => return self.set_param(rest),
             "params" => {
                 for (k, v) in &self.params {
-                    println!("${k} => {}", v.to_cypher());
+                    let _ = writeln!(self.out, "${k} => {}", v.to_cypher());
                 }
             }
             "source" if !rest.is_empty() => return self.run_file(Path::new(rest)),
@@ -255,7 +269,7 @@ impl<'db> Runner<'db> {
         };
         match result {
             Ok(message) => {
-                println!("{message}");
+                let _ = writeln!(self.out, "{message}");
                 Flow::Continue
             }
             Err(e) => self.fail_message(&e.to_string()),
@@ -265,18 +279,19 @@ impl<'db> Runner<'db> {
     fn schema(&mut self) -> Flow {
         match self.database().schema() {
             Ok(s) => {
-                println!("{} nodes, {} relationships", s.nodes, s.relationships);
-                println!(
+                let _ = writeln!(self.out, "{} nodes, {} relationships", s.nodes, s.relationships);
+                let _ = writeln!(
+                    self.out,
                     "labels: {}",
                     s.labels.iter().map(|(l, n)| format!("{l} ({n})")).collect::<Vec<_>>().join(", ")
                 );
                 let types =
                     s.relationship_types.iter().map(|(t, n)| format!("{t} ({n})")).collect::<Vec<_>>();
-                println!("relationship types: {}", types.join(", "));
-                println!("property keys: {}", s.property_keys.join(", "));
+                let _ = writeln!(self.out, "relationship types: {}", types.join(", "));
+                let _ = writeln!(self.out, "property keys: {}", s.property_keys.join(", "));
                 if !s.indexes.is_empty() {
                     let idx: Vec<String> = s.indexes.iter().map(|(l, k)| format!(":{l}({k})")).collect();
-                    println!("indexes: {}", idx.join(", "));
+                    let _ = writeln!(self.out, "indexes: {}", idx.join(", "));
                 }
                 Flow::Continue
             }
