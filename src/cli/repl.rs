@@ -490,8 +490,10 @@ fn complete_input(input: &str) -> bool {
     trimmed.is_empty() || is_meta(input) || demarche::is_complete(input) || (lone_word && !clause_start)
 }
 
+/// The width tables are fitted to; a terminal that reports no size (0 columns, as a fresh
+/// pseudo-terminal does) gets unfitted tables rather than one character per line.
 fn terminal_width() -> Option<u16> {
-    std::io::stdout().is_terminal().then(|| comfy_table::Table::new().width()).flatten()
+    std::io::stdout().is_terminal().then(|| comfy_table::Table::new().width()).flatten().filter(|w| *w >= 20)
 }
 
 /// The greeting on a terminal: version, how to get help and leave, and (on the built-in graph)

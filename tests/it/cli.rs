@@ -172,3 +172,280 @@ fn save_writes_a_database_that_reopens() {
     let db = demarche::Database::open_read_only(&target).unwrap();
     assert!(db.counts().unwrap().0 > 50, "the saved copy holds the built-in graph");
 }
+
+// ---- every flag -------------------------------------------------------------------------
+
+#[test]
+fn help_and_version_exit_0() {
+    demarche().arg("--help").assert().success().stdout(
+        predicate::str::contains("Usage: demarche [OPTIONS] [DB]").and(predicate::str::contains("--bail")),
+    );
+    demarche()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(format!("demarche {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn files_run_in_order_after_the_commands_and_dash_reads_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.dmq"), dir.path().join("b.dmq"));
+    std::fs::write(&a, "RETURN 'a' AS x;\n").unwrap();
+    std::fs::write(&b, "RETURN 'b' AS x;\n").unwrap();
+    demarche()
+        .args(["--format", "csv", "-c", "RETURN 'c' AS x"])
+        .arg("-f")
+        .arg(&b)
+        .arg("-f")
+        .arg(&a)
+        .args(["-f", "-"])
+        .write_stdin("RETURN 'stdin' AS x;")
+        .assert()
+        .success()
+        .stdout("x\nc\nx\nb\nx\na\nx\nstdin\n");
+}
+
+#[test]
+fn a_missing_file_is_an_error_naming_it_and_exits_1() {
+    demarche()
+        .args(["-f", "no/such/file.dmq", "-c", "RETURN 1 AS one"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::starts_with("error: cannot read no/such/file.dmq: "));
+}
+
+#[test]
+fn without_bail_a_script_goes_on_and_exits_1_at_the_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("g.db");
+    let script = dir.path().join("s.dmq");
+    std::fs::write(
+        &script,
+        "CREATE (:A {name: 'one'});\nCREATE (:A {name: });\nCREATE (:A {name: 'two'});\n",
+    )
+    .unwrap();
+    demarche()
+        .arg(&path)
+        .arg("-f")
+        .arg(&script)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("s.dmq:2:"));
+    let count = "MATCH (a:A) RETURN count(a) AS n";
+    demarche().arg(&path).args(["--format", "csv", "-c", count]).assert().success().stdout("n\n2\n");
+    demarche().arg(&path).arg("--bail").arg("-f").arg(&script).assert().code(1);
+    demarche()
+        .arg(&path)
+        .args(["--format", "csv", "-c", count])
+        .assert()
+        .success()
+        .stdout("n\n3\n")
+        .stderr("");
+}
+
+#[test]
+fn piped_input_gets_no_banner_no_prompt_and_no_colour() {
+    let out = demarche().write_stdin("MATCH (c:Country) RETURN c.name AS name;\n").output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("┌"), "the table comes first: {text}");
+    assert!(!text.contains('\x1b'), "no escape sequences: {text:?}");
+    assert!(!text.contains("builtin>") && !text.contains("demarche 0"), "{text}");
+}
+
+#[test]
+fn each_statement_is_flushed_as_soon_as_it_has_committed() {
+    use std::io::BufRead;
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_demarche"))
+        .arg(dir.path().join("f.db"))
+        .args(["--format", "json"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    // The second statement is written only after the first one's output has been read: the
+    // child must have flushed it while still waiting for more input.
+    writeln!(stdin, "CREATE (a:A {{name: 'x'}}) RETURN a.name AS name;").unwrap();
+    stdout.read_line(&mut line).unwrap();
+    assert_eq!(line, "{\"columns\":[\"name\"],\"rows\":[[\"x\"]]}\n");
+    writeln!(stdin, "MATCH (a:A) RETURN count(a) AS n;").unwrap();
+    line.clear();
+    stdout.read_line(&mut line).unwrap();
+    assert_eq!(line, "{\"columns\":[\"n\"],\"rows\":[[1]]}\n");
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+}
+
+#[test]
+fn timing_goes_to_the_footer_of_tables_and_to_stderr_otherwise() {
+    let out = demarche().write_stdin(":timing on\nRETURN 1 AS one;\n").output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let footer = text.lines().last().unwrap();
+    assert!(footer.starts_with("1 row (") && footer.ends_with(" ms)"), "{footer}");
+    let out =
+        demarche().args(["--format", "json"]).write_stdin(":timing on\nRETURN 1 AS one;\n").output().unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "{\"columns\":[\"one\"],\"rows\":[[1]]}\n");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.starts_with('(') && err.ends_with(" ms)\n"), "{err}");
+}
+
+#[test]
+fn completions_for_every_shell() {
+    for (shell, marker) in
+        [("bash", "_demarche()"), ("zsh", "#compdef demarche"), ("fish", "complete -c demarche")]
+    {
+        demarche().args(["completions", shell]).assert().success().stdout(predicate::str::contains(marker));
+    }
+    demarche().args(["completions", "tcsh"]).assert().code(2);
+}
+
+// ---- exit code 3: the database cannot be opened ----------------------------------------
+
+#[test]
+fn a_file_of_garbage_exits_3() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("garbage.db");
+    std::fs::write(&path, b"\x00\x01 this is garbage, not a database \xff\xfe").unwrap();
+    demarche()
+        .arg(&path)
+        .args(["-c", "RETURN 1"])
+        .assert()
+        .code(3)
+        .stdout("")
+        .stderr(predicate::str::contains(format!("error: {} is not a demarche database", path.display())));
+    assert_eq!(std::fs::read(&path).unwrap()[..4], *b"\x00\x01 t", "the file is left as it was");
+}
+
+#[test]
+fn a_database_locked_by_a_child_process_exits_3() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("held.db");
+    // A REPL-less child holds the database open while it waits for the rest of its stdin.
+    let mut holder = std::process::Command::new(env!("CARGO_BIN_EXE_demarche"))
+        .arg(&path)
+        .args(["--format", "csv"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = holder.stdin.take().unwrap();
+    writeln!(stdin, "RETURN 'open' AS state;").unwrap();
+    let mut line = String::new();
+    let mut stdout = std::io::BufReader::new(holder.stdout.take().unwrap());
+    std::io::BufRead::read_line(&mut stdout, &mut line).unwrap();
+    assert_eq!(line, "state\n", "the holder has opened the database");
+    demarche()
+        .arg(&path)
+        .args(["-c", "RETURN 1"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("database is locked"));
+    demarche().arg(&path).args(["--read-only", "-c", "RETURN 1"]).assert().code(3);
+    drop(stdin);
+    assert!(holder.wait().unwrap().success());
+    demarche().arg(&path).args(["-c", "RETURN 1"]).assert().success();
+}
+
+#[test]
+fn an_unreadable_database_exits_3() {
+    let dir = tempfile::tempdir().unwrap();
+    let as_dir = dir.path().join("a-directory.db");
+    std::fs::create_dir(&as_dir).unwrap();
+    demarche()
+        .arg(&as_dir)
+        .args(["-c", "RETURN 1"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("a-directory.db"));
+    // chmod 000 only makes a file unreadable for a user who is not root.
+    let path = dir.path().join("private.db");
+    demarche::Database::open(&path).unwrap().execute("CREATE (:A)", &demarche::Params::new()).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::File::open(&path).is_err() {
+        demarche()
+            .arg(&path)
+            .args(["-c", "RETURN 1"])
+            .assert()
+            .code(3)
+            .stderr(predicate::str::contains("private.db").and(predicate::str::contains("ermission denied")));
+    }
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+}
+
+#[test]
+fn a_newer_format_version_exits_3_naming_both_versions() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.db");
+    {
+        let db = demarche::Database::open(&path).unwrap();
+        db.execute("CREATE (:A {name: 'x'})", &demarche::Params::new()).unwrap();
+        db.checkpoint().unwrap();
+    }
+    // Snapshot header: magic (8) · version u32 · ... · header CRC32 over the first 40 bytes at 40.
+    let mut bytes = std::fs::read(&path).unwrap();
+    let newer = demarche::FORMAT_VERSION + 1;
+    bytes[8..12].copy_from_slice(&newer.to_le_bytes());
+    let crc = crc32fast::hash(&bytes[..40]);
+    bytes[40..44].copy_from_slice(&crc.to_le_bytes());
+    std::fs::write(&path, &bytes).unwrap();
+    demarche().arg(&path).args(["-c", "RETURN 1"]).assert().code(3).stderr(predicate::str::contains(
+        format!("has format version {newer}; this build reads up to version {}", demarche::FORMAT_VERSION),
+    ));
+}
+
+// ---- rendered output and errors, as snapshots --------------------------------------------
+
+fn stdout_of(args: &[&str]) -> String {
+    let out = demarche().args(args).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+const SNAPSHOT_QUERY: &str = "MATCH (p:Person)-[w:WORKS_FOR]->(o:Embassy) \
+    RETURN p.name AS person, w.title AS title, o AS embassy, p.aliases AS aliases ORDER BY person LIMIT 3";
+
+#[test]
+fn table_output_snapshot() {
+    insta::assert_snapshot!("table", stdout_of(&["-c", SNAPSHOT_QUERY]));
+}
+
+#[test]
+fn json_output_snapshot() {
+    insta::assert_snapshot!("json", stdout_of(&["--format", "json", "-c", SNAPSHOT_QUERY]));
+}
+
+#[test]
+fn jsonl_output_snapshot() {
+    insta::assert_snapshot!("jsonl", stdout_of(&["--format", "jsonl", "-c", SNAPSHOT_QUERY]));
+}
+
+#[test]
+fn csv_output_snapshot() {
+    insta::assert_snapshot!("csv", stdout_of(&["--format", "csv", "-c", SNAPSHOT_QUERY]));
+}
+
+#[test]
+fn markdown_output_snapshot() {
+    insta::assert_snapshot!("markdown", stdout_of(&["--format", "markdown", "-c", SNAPSHOT_QUERY]));
+}
+
+#[test]
+fn error_rendering_snapshots() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("update.dmq");
+    std::fs::write(
+        &script,
+        "// a script with four mistakes\nMATCH (m:Measure)\nWHERE m.count > 10\nRETRUN m.name;\n\
+         claims by Zaharova;\nMATCH (m:Measure) RETURN m.name + x;\nMATCH (n:Country) DELETE n;\n",
+    )
+    .unwrap();
+    let out = demarche().current_dir(dir.path()).args(["-f", "update.dmq"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    insta::assert_snapshot!("errors", String::from_utf8(out.stderr).unwrap());
+}
