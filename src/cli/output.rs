@@ -124,6 +124,10 @@ fn write_csv(out: &mut dyn Write, result: &QueryResult) -> std::io::Result<()> {
 }
 
 fn write_markdown(out: &mut dyn Write, result: &QueryResult) -> std::io::Result<()> {
+    if result.columns.is_empty() {
+        // A statement that returns nothing gets the same one-line summary as in a table.
+        return write_table(out, result, TableStyle { max_rows: 0, width: None, elapsed: None });
+    }
     let escape = |s: String| s.replace('|', "\\|").replace('\n', " ");
     writeln!(
         out,

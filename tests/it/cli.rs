@@ -49,6 +49,21 @@ fn jsonl_csv_and_markdown_formats() {
 }
 
 #[test]
+fn a_write_without_return_prints_a_summary_in_human_formats_only() {
+    let create = "CREATE (:A {name: 'x'})";
+    let summary = "1 node created, 1 property set, 1 label added\n";
+    demarche().args(["-c", create]).assert().success().stdout(summary);
+    demarche().args(["--format", "markdown", "-c", create]).assert().success().stdout(summary);
+    demarche()
+        .args(["--format", "json", "-c", create])
+        .assert()
+        .success()
+        .stdout("{\"columns\":[],\"rows\":[]}\n");
+    demarche().args(["--format", "jsonl", "-c", create]).assert().success().stdout("");
+    demarche().args(["--format", "csv", "-c", create]).assert().success().stdout("");
+}
+
+#[test]
 fn a_failing_statement_exits_1_with_file_line_and_caret() {
     let dir = tempfile::tempdir().unwrap();
     let script = dir.path().join("update.dmq");
