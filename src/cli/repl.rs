@@ -563,7 +563,7 @@ pub fn help(topic: &str) -> String {
         "keys" | "editing" => "Keys:\n  \
             Enter      runs the input once it ends with ';' (otherwise a continuation line opens)\n  \
             Tab        completes keywords, meta commands, labels, relationship types, property keys and names\n  \
-            Up/Down    walk the history (saved after every statement in ~/.demarche_history, or $DEMARCHE_HISTORY)\n  \
+            Up/Down    walk the history (~/.demarche_history or $DEMARCHE_HISTORY, saved per statement)\n  \
             Ctrl-C     clears the input, or cancels the running query\n  \
             Ctrl-D     leaves"
             .into(),
