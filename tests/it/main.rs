@@ -4,4 +4,5 @@ mod api;
 mod builtin;
 mod cli;
 mod fixtures;
+mod import_export;
 mod roundtrip;
