@@ -56,7 +56,8 @@ impl Graph {
     }
 
     /// Adds a relationship with a fresh id between two existing nodes; `props` as for
-    /// [`Graph::bulk_node`].
+    /// [`Graph::bulk_node`]. The caller counts relationships per type and hands the counts over
+    /// with [`Graph::bulk_count_type`] before the graph is read or rolled back.
     pub fn bulk_rel(
         &mut self,
         start: NodeId,
@@ -69,8 +70,12 @@ impl Graph {
         let id = RelId(self.rel_slots.len() as u64);
         let idx = self.g.add_edge(a, b, RelRec { id, rel_type, props });
         self.rel_slots.push(Some(idx));
-        *self.n_by_type.entry(rel_type).or_default() += 1;
         Ok(id)
+    }
+
+    /// Adds `n` to the count of relationships of a type (see [`Graph::bulk_rel`]).
+    pub fn bulk_count_type(&mut self, rel_type: Sym, n: usize) {
+        *self.n_by_type.entry(rel_type).or_default() += n;
     }
 
     /// Every relationship id, in id order.
@@ -85,7 +90,7 @@ impl Graph {
             if let Some(rec) = slot.and_then(|idx| self.g.remove_edge(idx))
                 && let Some(n) = self.n_by_type.get_mut(&rec.rel_type)
             {
-                *n -= 1;
+                *n = n.saturating_sub(1);
             }
         }
         let added: Vec<(usize, _)> = self.node_slots.iter().copied().enumerate().skip(mark.nodes).collect();

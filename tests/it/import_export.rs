@@ -571,3 +571,13 @@ fn export_command_writes_each_format_and_exit_codes_follow_the_contract() {
         .code(1)
         .stderr(predicates::str::contains("nowhere"));
 }
+
+#[test]
+fn a_failed_import_restores_relationship_counts_of_existing_types() {
+    // The database already has BORDERS relationships; the failed file adds some before failing.
+    assert_rejected(
+        GOOD_NODES,
+        ":START_ID,:END_ID,:TYPE\na,b,BORDERS\nb,a,BORDERS\nzz,b,BORDERS\n",
+        &["rels.csv:4:", "unknown start node id 'zz'"],
+    );
+}
