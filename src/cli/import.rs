@@ -61,7 +61,7 @@ fn progress_bar() -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
-    let style = ProgressStyle::with_template("{spinner} {msg:<28} [{bar:30}] {bytes}/{total_bytes} ({eta})")
+    let style = ProgressStyle::with_template("{msg:<24} [{wide_bar}] {bytes}/{total_bytes} {eta}")
         .map(|s| s.progress_chars("=> "))
         .unwrap_or_else(|_| ProgressStyle::default_bar());
     bar.set_style(style);
