@@ -353,7 +353,7 @@ fn write_cypher(source: &dyn Source, out: &mut dyn Write) -> Result<(), ExportEr
         labels.push_str(&format!(":{TEMP_LABEL}"));
         let mut props = format!("{TEMP_ID}: {}", n.id.0);
         for (k, v) in n.props {
-            props.push_str(&format!(", {}: {}", escape_identifier(k), v.to_cypher()));
+            props.push_str(&format!(", {}: {}", escape_identifier(k), cypher_value(v)));
         }
         write!(out, "({labels} {{{props}}})")?;
         in_batch += 1;
@@ -373,14 +373,7 @@ fn write_cypher(source: &dyn Source, out: &mut dyn Write) -> Result<(), ExportEr
         for batch in rels.chunks(BATCH) {
             let rows: Vec<String> = batch
                 .iter()
-                .map(|r| {
-                    format!(
-                        "{{s: {}, e: {}, p: {}}}",
-                        r.start.0,
-                        r.end.0,
-                        Value::Map(r.props.clone()).to_cypher()
-                    )
-                })
+                .map(|r| format!("{{s: {}, e: {}, p: {}}}", r.start.0, r.end.0, cypher_map(r.props)))
                 .collect();
             writeln!(
                 out,
@@ -392,6 +385,23 @@ fn write_cypher(source: &dyn Source, out: &mut dyn Write) -> Result<(), ExportEr
     }
     writeln!(out, "MATCH (n:{TEMP_LABEL}) REMOVE n:{TEMP_LABEL}, n.{TEMP_ID};")?;
     Ok(())
+}
+
+/// A property value as a Cypher literal. Large floats are written with an exponent: their plain
+/// decimal form has no point and would read back as an integer (or not at all).
+fn cypher_value(value: &Value) -> String {
+    match value {
+        Value::Float(f) if f.is_finite() && f.abs() >= 1e16 => format!("{f:e}"),
+        Value::List(items) => format!("[{}]", items.iter().map(cypher_value).collect::<Vec<_>>().join(", ")),
+        Value::Map(map) => cypher_map(map),
+        other => other.to_cypher(),
+    }
+}
+
+fn cypher_map(map: &Properties) -> String {
+    let items: Vec<String> =
+        map.iter().map(|(k, v)| format!("{}: {}", escape_identifier(k), cypher_value(v))).collect();
+    format!("{{{}}}", items.join(", "))
 }
 
 // ---------------------------------------------------------------- CSV

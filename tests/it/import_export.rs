@@ -379,7 +379,7 @@ fn cypher_export_loads_back_into_an_equal_graph() {
 fn cypher_export_escapes_strings_and_odd_names() {
     let db = Database::in_memory();
     db.execute(
-        "CREATE (:`Odd Label` {`key with space`: 'it\\'s \\\\ \"quoted\"\\nnext', d: date('2021')})-[:`ODD-TYPE` {x: [1, 2]}]->(:Plain)",
+        "CREATE (:`Odd Label` {`key with space`: 'it\\'s \\\\ \"quoted\"\\nnext', d: date('2021'), big: 1.0e300, mid: -2.5e17, tiny: 1.5e-10, m: {k: [1.0e20]}})-[:`ODD-TYPE` {x: [1, 2]}]->(:Plain)",
         &Params::new(),
     )
     .unwrap();
@@ -388,6 +388,8 @@ fn cypher_export_escapes_strings_and_odd_names() {
     let copy = Database::in_memory();
     copy.run_script(&String::from_utf8(script).unwrap()).unwrap();
     assert_eq!(canon(&copy), canon(&db));
+    // Large floats stay floats (their plain decimal form would read back as an integer).
+    assert_eq!(one(&copy, "MATCH (n:`Odd Label`) RETURN n.mid"), Value::Float(-2.5e17));
 }
 
 #[test]
