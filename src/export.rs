@@ -297,7 +297,7 @@ pub(crate) fn atomically(
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let temp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+    let temp = temp_builder(".tmp").tempfile_in(dir).map_err(io)?;
     let mut out = std::io::BufWriter::with_capacity(1 << 20, temp);
     match fill(&mut out) {
         Ok(()) => {}
@@ -308,6 +308,19 @@ pub(crate) fn atomically(
     temp.as_file().sync_all().map_err(io)?;
     temp.persist(path).map_err(|e| io(e.error))?;
     Ok(())
+}
+
+/// A builder for temporary files that become ordinary output files: readable by others, like
+/// files a shell redirection creates (tempfile's default is owner-only).
+pub(crate) fn temp_builder(suffix: &str) -> tempfile::Builder<'_, '_> {
+    let mut builder = tempfile::Builder::new();
+    builder.suffix(suffix);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    builder
 }
 
 // ---------------------------------------------------------------- JSON lines

@@ -91,10 +91,14 @@ fn render_svg(dot: &Path, input: &Path, svg: &Path) -> Result<(), String> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let temp = tempfile::Builder::new()
-        .suffix(".svg")
-        .tempfile_in(dir)
-        .map_err(|e| format!("cannot write {}: {e}", svg.display()))?;
+    let mut builder = tempfile::Builder::new();
+    builder.suffix(".svg");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    let temp = builder.tempfile_in(dir).map_err(|e| format!("cannot write {}: {e}", svg.display()))?;
     let status = std::process::Command::new(dot)
         .arg("-Tsvg")
         .arg("-o")

@@ -522,6 +522,12 @@ fn export_command_writes_each_format_and_exit_codes_follow_the_contract() {
         let file = dir.path().join(format!("out.{format}"));
         demarche().arg("export").arg(&db_path).args(["--format", format, "-o"]).arg(&file).assert().success();
         assert_eq!(std::fs::read(&file).unwrap(), out.stdout, "{format}: file and stdout agree");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o644, "{format}: an export is an ordinary file, not owner-only");
+        }
     }
     let csv_dir = dir.path().join("csv");
     demarche().arg("export").arg(&db_path).args(["--format", "csv", "-o"]).arg(&csv_dir).assert().success();
