@@ -334,6 +334,80 @@ impl Database {
         let state = self.read()?;
         Ok((state.graph.node_count(), state.graph.relationship_count()))
     }
+
+    /// Imports CSV files (Neo4j admin-style or the plain `id,kind,...` / `src,dst,type` format,
+    /// see [`crate::import`]) in bulk, then writes one snapshot. All or nothing: on any error the
+    /// database is exactly as it was. Holds the write lock throughout, so it waits for an open
+    /// [`Transaction`] to end (never call it from a thread that holds one). `progress` is called
+    /// every 65536 rows and at the end of each file.
+    ///
+    /// ```
+    /// # let dir = tempfile::tempdir().unwrap();
+    /// let nodes = dir.path().join("nodes.csv");
+    /// std::fs::write(&nodes, "id,kind,name\n1,Person,Ann\n2,Person,Bob\n").unwrap();
+    /// let edges = dir.path().join("edges.csv");
+    /// std::fs::write(&edges, "src,dst,type\n1,2,KNOWS\n").unwrap();
+    /// let db = demarche::Database::in_memory();
+    /// let files = demarche::CsvImport { nodes: vec![nodes], relationships: vec![edges] };
+    /// let summary = db.import_csv(&files, &mut |_| {}).unwrap();
+    /// assert_eq!((summary.nodes, summary.relationships), (2, 1));
+    /// ```
+    pub fn import_csv(
+        &self,
+        files: &crate::import::CsvImport,
+        progress: &mut dyn FnMut(&crate::import::ImportProgress),
+    ) -> Result<crate::import::ImportSummary, crate::import::ImportError> {
+        let mut state = self.write()?;
+        let state = &mut *state;
+        let mark = state.graph.bulk_mark();
+        let summary = match crate::import::load(&mut state.graph, files, progress) {
+            Ok(summary) => summary,
+            Err(e) => {
+                state.graph.bulk_rollback(mark);
+                return Err(e);
+            }
+        };
+        if let Some(store) = &mut state.store
+            && let Err(e) = store.checkpoint(&crate::graph::ImageWriter(&state.graph))
+        {
+            state.graph.bulk_rollback(mark);
+            return Err(Error::from(e).into());
+        }
+        Ok(summary)
+    }
+
+    /// Writes the whole database in `format` to `out` (every format but CSV, which needs two
+    /// outputs: see [`Database::export_csv`]).
+    pub fn export(
+        &self,
+        format: crate::export::ExportFormat,
+        out: &mut dyn std::io::Write,
+    ) -> Result<(), crate::export::ExportError> {
+        let state = self.read()?;
+        crate::export::write(&state.graph, format, out)
+    }
+
+    /// Writes the whole database as Neo4j admin-import CSV: nodes to one output, relationships to
+    /// the other. [`Database::import_csv`] reads them back into an equal graph.
+    pub fn export_csv(
+        &self,
+        nodes: &mut dyn std::io::Write,
+        relationships: &mut dyn std::io::Write,
+    ) -> Result<(), crate::export::ExportError> {
+        let state = self.read()?;
+        crate::export::write_csv(&state.graph, nodes, relationships)
+    }
+
+    /// Exports to a file, written atomically (temporary file, then rename). For CSV, `path` is a
+    /// directory (created if missing) that receives `nodes.csv` and `relationships.csv`.
+    pub fn export_to(
+        &self,
+        format: crate::export::ExportFormat,
+        path: impl AsRef<Path>,
+    ) -> Result<Vec<PathBuf>, crate::export::ExportError> {
+        let state = self.read()?;
+        crate::export::write_to(&state.graph, format, path.as_ref())
+    }
 }
 
 impl Drop for Database {

@@ -621,6 +621,7 @@ fn check_props(props: &Properties) -> Result<(), ExecutionError> {
     props.iter().try_for_each(|(k, v)| check_value(k, v))
 }
 
+mod bulk;
 mod image;
 pub use image::{GraphImage, ImageWriter};
 

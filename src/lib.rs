@@ -7,7 +7,9 @@
 
 mod db;
 mod error;
+pub mod export;
 mod graph;
+pub mod import;
 pub mod model;
 mod query;
 mod result;
@@ -18,6 +20,8 @@ pub use error::{
     Error, ExecutionError, ExecutionKind, Result, SemanticError, SemanticKind, Span, SyntaxError,
     render_position,
 };
+pub use export::{ExportError, ExportFormat, Subgraph};
+pub use import::{CsvImport, ImportError, ImportProgress, ImportStage, ImportSummary};
 pub use model::{Date, Mutation, Node, NodeId, Path, Properties, RelId, Relationship, Value};
 pub use query::ast;
 pub use query::exec::Params;

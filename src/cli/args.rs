@@ -37,6 +37,33 @@ pub struct Args {
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Import CSV files into a database (created if missing), all or nothing.
+    ///
+    /// Headers in the Neo4j admin-import style (`id:ID`, `:LABEL`, `name`, `count:int`,
+    /// `day:date`, `tags:string[]`; `:START_ID`, `:END_ID`, `:TYPE`) or the plain style
+    /// (`id,kind,name,date,count` and `src,dst,type`). See docs/import-export.md.
+    Import {
+        /// The database file.
+        db: PathBuf,
+        /// Node files (repeatable, or several after one flag).
+        #[arg(long = "nodes", value_name = "FILE.csv", num_args = 1.., required = true)]
+        nodes: Vec<PathBuf>,
+        /// Relationship files (repeatable, or several after one flag).
+        #[arg(long = "relationships", value_name = "FILE.csv", num_args = 1..)]
+        relationships: Vec<PathBuf>,
+    },
+    /// Export a database: a Cypher script, GraphML, JSON lines, import CSV or Graphviz DOT.
+    Export {
+        /// The database file (opened read-only).
+        db: PathBuf,
+        /// The format.
+        #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(["cypher", "graphml", "json", "csv", "dot"]))]
+        format: String,
+        /// Where to write (default: stdout); for csv, a directory that gets nodes.csv and
+        /// relationships.csv.
+        #[arg(short = 'o', long = "output", value_name = "PATH")]
+        output: Option<PathBuf>,
+    },
     /// Print a shell completion script.
     Completions {
         /// The shell.

@@ -3,6 +3,8 @@
 //! Sits on top of the library and uses only its public API, exactly as an embedder would.
 
 mod args;
+mod export;
+mod import;
 mod output;
 mod repl;
 mod script;
@@ -29,9 +31,14 @@ pub fn main() -> i32 {
             return code;
         }
     };
-    if let Some(Command::Completions { shell }) = &args.command {
-        args::print_completions(*shell);
-        return 0;
+    match &args.command {
+        Some(Command::Completions { shell }) => {
+            args::print_completions(*shell);
+            return 0;
+        }
+        Some(Command::Import { db, nodes, relationships }) => return import::run(db, nodes, relationships),
+        Some(Command::Export { db, format, output }) => return export::run(db, format, output.as_deref()),
+        None => {}
     }
     let db = match open(&args) {
         Ok(db) => db,

@@ -6,7 +6,10 @@
 
 use super::EXIT_FAILED;
 use super::output::{self, Format, TableStyle};
-use demarche::{Database, Error, ExecutionKind, Params, QueryOptions, Session, Value, render_position};
+use demarche::{
+    Database, Error, ExecutionKind, ExportFormat, Params, QueryOptions, Session, Subgraph, Value,
+    render_position,
+};
 use std::io::{BufRead, Write};
 use std::path::Path;
 use std::time::Instant;
@@ -41,6 +44,8 @@ pub struct Runner<'db> {
     pub out: Box<dyn Write>,
     /// Where errors and hints go (stderr, or a buffer in tests).
     pub err: Box<dyn Write>,
+    /// The graph the last statement returned, for `:export dot FILE`; `None` after a failure.
+    last: Option<Subgraph>,
 }
 
 impl<'db> Runner<'db> {
@@ -58,6 +63,7 @@ impl<'db> Runner<'db> {
             options: QueryOptions::default(),
             out: Box::new(std::io::stdout()),
             err: Box::new(std::io::stderr()),
+            last: None,
         }
     }
 
@@ -151,6 +157,7 @@ impl<'db> Runner<'db> {
             let started = Instant::now();
             match self.session.run(statement, &self.params, &self.options) {
                 Ok(result) => {
+                    self.last = Some(Subgraph::from_result(&result));
                     let out = &mut self.out;
                     let elapsed = self.timing.then(|| started.elapsed());
                     let style = TableStyle { max_rows: self.max_rows, width: self.width, elapsed };
@@ -166,6 +173,7 @@ impl<'db> Runner<'db> {
                     let _ = out.flush();
                 }
                 Err(e) => {
+                    self.last = None;
                     let e = e.shifted(span.start);
                     let cancelled = matches!(&e, Error::Execution(x) if x.kind == ExecutionKind::Cancelled);
                     if self.fail(&e, text, origin, line_offset) == Flow::Stop || cancelled {
@@ -229,9 +237,13 @@ impl<'db> Runner<'db> {
             "source" if !rest.is_empty() => return self.run_file(Path::new(rest)),
             "save" => return self.save(rest),
             "schema" => return self.schema(),
+            "export" => return self.export(rest),
+            "import" => return self.import(rest),
             _ => {
-                let known =
-                    ["help", "schema", "format", "timing", "param", "params", "source", "save", "quit"];
+                let known = [
+                    "help", "schema", "format", "timing", "param", "params", "source", "save", "export",
+                    "import", "quit",
+                ];
                 let hint =
                     demarche::suggest(&name, known.iter().copied()).map(|s| format!("; did you mean :{s}?"));
                 return self
@@ -273,6 +285,43 @@ impl<'db> Runner<'db> {
                 Flow::Continue
             }
             Err(e) => self.fail_message(&e.to_string()),
+        }
+    }
+
+    fn export(&mut self, rest: &str) -> Flow {
+        let words = super::import::split_words(rest);
+        let [format, path] = words.as_slice() else {
+            return self.fail_message("usage: :export cypher|graphml|json|csv|dot PATH   (csv: a directory)");
+        };
+        let Some(format) = ExportFormat::parse(format) else {
+            return self.fail_message(&format!(
+                "unknown export format '{format}'; use cypher, graphml, json, csv or dot"
+            ));
+        };
+        match super::export::meta(self.database(), self.last.as_ref(), format, Path::new(path)) {
+            Ok(message) => {
+                let _ = writeln!(self.out, "{message}");
+                Flow::Continue
+            }
+            Err(message) => self.fail_message(&message),
+        }
+    }
+
+    fn import(&mut self, rest: &str) -> Flow {
+        if self.session.in_transaction() {
+            return self.fail_message("finish the open transaction (COMMIT or ROLLBACK) before :import");
+        }
+        let files = match super::import::parse_meta(&super::import::split_words(rest)) {
+            Ok(files) => files,
+            Err(message) => return self.fail_message(&message),
+        };
+        match super::import::import(self.database(), &files) {
+            Ok(message) => {
+                self.last = None;
+                let _ = writeln!(self.out, "{message}");
+                Flow::Continue
+            }
+            Err(e) => self.fail_message(&format!("{e} (nothing was imported)")),
         }
     }
 

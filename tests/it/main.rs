@@ -4,5 +4,6 @@ mod api;
 mod builtin;
 mod cli;
 mod fixtures;
+mod import_export;
 mod pty;
 mod roundtrip;

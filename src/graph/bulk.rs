@@ -1,0 +1,120 @@
+//! Bulk loading: many nodes and relationships added straight into the graph, without building
+//! an undo record per change, and taken back out again in one step if the load fails.
+//!
+//! Used by `import`, which validates every value before it gets here and persists the result
+//! as one snapshot. A load starts with [`Graph::bulk_mark`]; [`Graph::bulk_rollback`] restores
+//! the graph to exactly that mark (entities, indexes, symbols and id counters). Nothing else
+//! may change the graph in between: the caller holds the database's write lock throughout.
+
+use super::{Graph, NodeRec, RelRec, Sym, name_keys, not_found};
+use crate::error::ExecutionError;
+use crate::model::{NodeId, Properties, RelId, Value};
+
+/// Where a bulk load started: everything added after it can be taken back out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BulkMark {
+    nodes: usize,
+    rels: usize,
+    symbols: usize,
+}
+
+impl Graph {
+    /// Marks the current state, before a bulk load.
+    pub fn bulk_mark(&self) -> BulkMark {
+        BulkMark { nodes: self.node_slots.len(), rels: self.rel_slots.len(), symbols: self.symbols.len() }
+    }
+
+    /// The symbol for a label or relationship type, interning it when new.
+    pub fn bulk_symbol(&mut self, name: &str) -> Sym {
+        self.intern(name)
+    }
+
+    /// Adds a node with a fresh id. `labels` must be distinct symbols from [`Graph::bulk_symbol`];
+    /// `props` must hold only storable, non-null values (the importer checks them as it parses).
+    pub fn bulk_node(&mut self, labels: Vec<Sym>, props: Properties) -> NodeId {
+        let id = NodeId(self.node_slots.len() as u64);
+        for sym in &labels {
+            self.by_label.entry(*sym).or_default().insert(id);
+        }
+        for (key, value) in &props {
+            for name in name_keys(key, value) {
+                let map = if key == "name" { &mut self.by_name } else { &mut self.by_alias };
+                map.entry(name.to_owned()).or_default().insert(id);
+                self.by_folded_name.entry(name.to_lowercase()).or_default().insert(id);
+            }
+        }
+        if !self.property_indexes.is_empty() {
+            for (key, value) in &props {
+                for sym in &labels {
+                    self.index_insert(*sym, key, value, id);
+                }
+            }
+        }
+        let idx = self.g.add_node(NodeRec { id, labels, props });
+        self.node_slots.push(Some(idx));
+        id
+    }
+
+    /// Adds a relationship with a fresh id between two existing nodes; `props` as for
+    /// [`Graph::bulk_node`]. The caller counts relationships per type and hands the counts over
+    /// with [`Graph::bulk_count_type`] before the graph is read or rolled back.
+    pub fn bulk_rel(
+        &mut self,
+        start: NodeId,
+        rel_type: Sym,
+        end: NodeId,
+        props: Properties,
+    ) -> Result<RelId, ExecutionError> {
+        let a = self.node_idx(start).ok_or_else(|| not_found("node", start.0))?;
+        let b = self.node_idx(end).ok_or_else(|| not_found("node", end.0))?;
+        let id = RelId(self.rel_slots.len() as u64);
+        let idx = self.g.add_edge(a, b, RelRec { id, rel_type, props });
+        self.rel_slots.push(Some(idx));
+        Ok(id)
+    }
+
+    /// Adds `n` to the count of relationships of a type (see [`Graph::bulk_rel`]).
+    pub fn bulk_count_type(&mut self, rel_type: Sym, n: usize) {
+        *self.n_by_type.entry(rel_type).or_default() += n;
+    }
+
+    /// Every relationship id, in id order.
+    pub fn rel_ids(&self) -> impl Iterator<Item = RelId> + '_ {
+        self.rel_slots.iter().enumerate().filter(|(_, s)| s.is_some()).map(|(i, _)| RelId(i as u64))
+    }
+
+    /// Takes out everything added since `mark`: relationships, then nodes (with their index
+    /// entries), then symbols first used since; id counters go back to where they were.
+    pub fn bulk_rollback(&mut self, mark: BulkMark) {
+        for slot in self.rel_slots.drain(mark.rels.min(self.rel_slots.len())..).collect::<Vec<_>>() {
+            if let Some(rec) = slot.and_then(|idx| self.g.remove_edge(idx))
+                && let Some(n) = self.n_by_type.get_mut(&rec.rel_type)
+            {
+                *n = n.saturating_sub(1);
+            }
+        }
+        let added: Vec<(usize, _)> = self.node_slots.iter().copied().enumerate().skip(mark.nodes).collect();
+        for (slot, idx) in added {
+            let Some(idx) = idx else { continue };
+            let id = NodeId(slot as u64);
+            let keys: Vec<String> = self.g[idx].props.keys().cloned().collect();
+            for key in keys {
+                self.write_node_prop(id, &key, Value::Null);
+            }
+            if let Some(rec) = self.g.remove_node(idx) {
+                for sym in &rec.labels {
+                    if let Some(set) = self.by_label.get_mut(sym) {
+                        set.remove(&id);
+                    }
+                }
+            }
+        }
+        self.node_slots.truncate(mark.nodes);
+        for name in self.symbols.drain(mark.symbols.min(self.symbols.len())..).collect::<Vec<_>>() {
+            if let Some(sym) = self.symbol_ids.remove(&name) {
+                self.by_label.remove(&sym);
+                self.n_by_type.remove(&sym);
+            }
+        }
+    }
+}
