@@ -15,8 +15,8 @@ mod storage;
 
 pub use db::{BUILTIN_SCRIPT, Database, QueryOptions, Schema, Session, Transaction};
 pub use error::{
-    Error, ExecutionError, ExecutionKind, Result, SemanticError, SemanticKind, Span, SyntaxError,
-    render_position,
+    Error, ExecutionError, ExecutionKind, Result, SemanticError, SemanticKind, Span, SyntaxError, TckCode,
+    TckErrorType, TckPhase, render_position,
 };
 pub use model::{Date, Mutation, Node, NodeId, Path, Properties, RelId, Relationship, Value};
 pub use query::ast;
