@@ -401,6 +401,45 @@ mod tests {
         assert_eq!(Span::new(21, 22).line_col(text), (2, 11));
     }
 
+    fn code(query: &str) -> Option<TckCode> {
+        let db = crate::Database::in_memory();
+        db.query(query, &crate::Params::new()).err().and_then(|e| e.tck_code())
+    }
+
+    #[test]
+    fn compile_time_errors_carry_syntax_error_codes() {
+        let undefined = code("RETURN nope").unwrap();
+        assert_eq!(undefined.error_type, TckErrorType::SyntaxError);
+        assert_eq!((undefined.phase, undefined.detail), (TckPhase::CompileTime, "UndefinedVariable"));
+        assert_eq!(code("RETURN 123 AND true").unwrap().detail, "InvalidArgumentType");
+        assert_eq!(code("RETURN 1 AS x LIMIT -1").unwrap().detail, "NegativeIntegerArgument");
+        assert_eq!(code("RETURN 1 AS a, 2 AS a").unwrap().detail, "ColumnNameConflict");
+        assert_eq!(code("MATCH (a) RETURN").unwrap().detail, "UnexpectedSyntax");
+    }
+
+    #[test]
+    fn runtime_errors_carry_their_tck_type() {
+        let step = code("RETURN range(1, 3, 0)").unwrap();
+        assert_eq!(
+            (step.error_type, step.phase, step.detail),
+            (TckErrorType::ArgumentError, TckPhase::Runtime, "NumberOutOfRange")
+        );
+        let db = crate::Database::in_memory();
+        db.execute("CREATE (a)-[:T]->(b)", &crate::Params::new()).unwrap();
+        let delete = db.execute("MATCH (n) DELETE n", &crate::Params::new()).unwrap_err().tck_code().unwrap();
+        assert_eq!(
+            (delete.error_type, delete.detail),
+            (TckErrorType::ConstraintValidationFailed, "DeleteConnectedNode")
+        );
+        assert_eq!(delete.to_string(), "ConstraintValidationFailed at runtime: DeleteConnectedNode");
+    }
+
+    #[test]
+    fn errors_outside_cypher_have_no_tck_code() {
+        let err = Error::Execution(ExecutionError::new(ExecutionKind::Cancelled, "stopped"));
+        assert!(err.tck_code().is_none());
+    }
+
     #[test]
     fn render_points_a_caret_at_the_span() {
         let err = Error::Syntax(SyntaxError { message: "expected a pattern".into(), span: Span::new(6, 7) });

@@ -272,7 +272,23 @@ enum Kind {
     Rel,
     RelList,
     Path,
+    /// A value whose type is known before running (from a literal), never null.
+    Value(Static),
     Any,
+}
+
+/// The type of a value known at planning time, used to reject type errors at compile time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Static {
+    Bool,
+    Int,
+    Float,
+    Str,
+    List,
+    Map,
+    Node,
+    Rel,
+    Path,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -316,7 +332,7 @@ pub fn plan(query: &ast::Query) -> Result<QueryPlan, Error> {
         let part = plan_single(single)?;
         if part.columns != parts[0].columns {
             return Err(Error::Semantic(SemanticError::new(
-                SemanticKind::Invalid,
+                SemanticKind::DifferentColumnsInUnion,
                 "all sub queries in a UNION must return the same column names",
                 None,
             )));
@@ -418,7 +434,7 @@ impl Planner {
         for part in pattern {
             patterns.push(self.pattern_part(part, false)?);
         }
-        let filter = filter.map(|f| self.expr(f, false)).transpose()?;
+        let filter = filter.map(|f| self.predicate(f)).transpose()?;
         let new_slots = (before..self.scope.vars.len()).collect();
         Ok(Op::Match { optional, patterns, filter, new_slots })
     }
@@ -539,7 +555,9 @@ impl Planner {
         let Some(var) = var else { return Ok((self.scope.hidden(kind), false)) };
         match self.scope.lookup(var) {
             Some((slot, existing)) => {
-                let compatible = existing == kind || existing == Kind::Any;
+                let compatible = existing == kind
+                    || existing == Kind::Any
+                    || (existing == Kind::Value(Static::List) && kind == Kind::RelList);
                 if !compatible {
                     return Err(semantic(
                         SemanticKind::VariableTypeConflict,

@@ -25,6 +25,11 @@ impl<'r> Frame<'r> {
     }
 }
 
+/// A runtime error of a given kind, for the kinds without a helper of their own.
+pub fn error_of(kind: ExecutionKind, message: impl Into<String>) -> Error {
+    Error::Execution(ExecutionError::new(kind, message))
+}
+
 /// A type error with a message.
 pub fn type_error(message: impl Into<String>) -> Error {
     Error::Execution(ExecutionError::new(ExecutionKind::TypeError, message))

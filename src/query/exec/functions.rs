@@ -3,8 +3,8 @@
 //! Names arrive lower-cased and with a checked number of arguments (see `plan`).
 
 use super::Runner;
-use super::eval::{argument_error, type_error};
-use crate::error::Error;
+use super::eval::{argument_error, error_of, type_error};
+use crate::error::{Error, ExecutionKind};
 use crate::model::{Date, Value, format_float};
 
 fn int_arg(name: &str, v: &Value) -> Result<Option<i64>, Error> {
@@ -240,7 +240,7 @@ fn range(args: &[Value]) -> Result<Value, Error> {
     };
     let (Some(start), Some(end), Some(step)) = (start, end, step) else { return Ok(Value::Null) };
     if step == 0 {
-        return Err(argument_error("range() step cannot be 0"));
+        return Err(error_of(ExecutionKind::NumberOutOfRange, "range() step cannot be 0"));
     }
     let count = if (step > 0 && start > end) || (step < 0 && start < end) {
         0

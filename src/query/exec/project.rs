@@ -3,9 +3,9 @@
 //! Without aggregation or sorting, rows stream through. Aggregation keeps one state per group,
 //! not the rows; sorting with a `LIMIT` keeps only the rows that can still make the cut.
 
-use super::eval::{Frame, argument_error, truthy, type_error};
+use super::eval::{Frame, argument_error, error_of, truthy, type_error};
 use super::{RowIter, Runner};
-use crate::error::Error;
+use crate::error::{Error, ExecutionKind};
 use crate::model::Value;
 use crate::query::plan::{Aggregate, ProjectPlan};
 use std::cmp::Ordering;
@@ -71,7 +71,10 @@ impl<'g> Runner<'g> {
         let Some(e) = e else { return Ok(None) };
         match self.eval(e, Frame::row(&[]))? {
             Value::Int(i) if i >= 0 => Ok(Some(i as usize)),
-            Value::Int(i) => Err(argument_error(format!("{what} cannot be negative ({i})"))),
+            Value::Int(i) => Err(error_of(
+                ExecutionKind::NegativeIntegerArgument,
+                format!("{what} cannot be negative ({i})"),
+            )),
             Value::Float(f) if f.fract() == 0.0 && f >= 0.0 => Ok(Some(f as usize)),
             other => {
                 Err(argument_error(format!("{what} takes a non-negative integer, not {}", other.to_cypher())))
@@ -252,7 +255,10 @@ impl AggState {
                 }
             };
             if !(0.0..=1.0).contains(&p) {
-                return Err(argument_error(format!("percentile must be between 0.0 and 1.0, got {p}")));
+                return Err(error_of(
+                    ExecutionKind::NumberOutOfRange,
+                    format!("percentile must be between 0.0 and 1.0, got {p}"),
+                ));
             }
             self.fraction = Some(p);
         }

@@ -1,7 +1,8 @@
 //! Compiling AST expressions: variables to slots, aggregates to `Agg(i)`, functions checked.
 
-use super::{Aggregate, Expr, Kind, Planner, semantic};
+use super::{Aggregate, Expr, Kind, Planner, Static, semantic};
 use crate::error::{Error, SemanticKind};
+use crate::model::Value;
 use crate::query::ast::{self, ExprKind};
 
 /// Scalar functions and their arity (min, max); `usize::MAX` means any number.
@@ -104,11 +105,83 @@ impl Planner {
         self.expr_in(e, &mut None)
     }
 
+    /// Compiles a `WHERE` predicate, rejecting values that can never be booleans.
+    pub(super) fn predicate(&mut self, e: &ast::Expr) -> Result<Expr, Error> {
+        self.expect_type(e, &[Static::Bool], "a boolean")?;
+        self.expr(e, false)
+    }
+
+    /// The type of `e` when it is known before running: literals, list and map literals, and
+    /// variables bound to entities or to such values.
+    pub(super) fn static_type(&self, e: &ast::Expr) -> Option<Static> {
+        match &e.kind {
+            ExprKind::Literal(Value::Bool(_)) => Some(Static::Bool),
+            ExprKind::Literal(Value::Int(_)) => Some(Static::Int),
+            ExprKind::Literal(Value::Float(_)) => Some(Static::Float),
+            ExprKind::Literal(Value::String(_)) => Some(Static::Str),
+            ExprKind::List(_)
+            | ExprKind::ListComprehension { .. }
+            | ExprKind::PatternComprehension { .. } => Some(Static::List),
+            ExprKind::Map(_) => Some(Static::Map),
+            ExprKind::Variable(name) => match self.scope.lookup(name)?.1 {
+                Kind::Node => Some(Static::Node),
+                Kind::Rel => Some(Static::Rel),
+                Kind::RelList => Some(Static::List),
+                Kind::Path => Some(Static::Path),
+                Kind::Value(t) => Some(t),
+                Kind::Any => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Fails at compile time when `e` has a known type outside `allowed`.
+    fn expect_type(&self, e: &ast::Expr, allowed: &[Static], what: &str) -> Result<(), Error> {
+        match self.static_type(e) {
+            Some(t) if !allowed.contains(&t) => Err(semantic(
+                SemanticKind::InvalidArgumentType,
+                format!("expected {what}, got {}", static_name(t)),
+                e.span,
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// The compile-time type checks of operators and functions whose operand types are known.
+    fn check_types(&self, e: &ast::Expr) -> Result<(), Error> {
+        use Static as S;
+        use ast::BinaryOp as B;
+        match &e.kind {
+            ExprKind::Unary(ast::UnaryOp::Not, x) => self.expect_type(x, &[S::Bool], "a boolean"),
+            ExprKind::Binary(B::And | B::Or | B::Xor, a, b) => {
+                self.expect_type(a, &[S::Bool], "a boolean")?;
+                self.expect_type(b, &[S::Bool], "a boolean")
+            }
+            ExprKind::Binary(B::In, _, list) => self.expect_type(list, &[S::List], "a list"),
+            ExprKind::Property(x, _) => {
+                self.expect_type(x, &[S::Map, S::Node, S::Rel], "a map, node or relationship")
+            }
+            ExprKind::Call { name, args, .. } if args.len() == 1 => {
+                let allowed: &[Static] = match name.to_lowercase().as_str() {
+                    "labels" => &[S::Node],
+                    "type" | "startnode" | "endnode" => &[S::Rel],
+                    "length" => &[S::Path],
+                    "nodes" | "relationships" => &[S::Path],
+                    "properties" | "keys" => &[S::Map, S::Node, S::Rel],
+                    _ => return Ok(()),
+                };
+                self.expect_type(&args[0], allowed, &format!("an argument {name}() accepts"))
+            }
+            _ => Ok(()),
+        }
+    }
+
     pub(super) fn expr_in(
         &mut self,
         e: &ast::Expr,
         aggs: &mut Option<Vec<Aggregate>>,
     ) -> Result<Expr, Error> {
+        self.check_types(e)?;
         let mut sub = |p: &mut Planner, x: &ast::Expr| p.expr_in(x, aggs);
         Ok(match &e.kind {
             ExprKind::Literal(v) => Expr::Lit(v.clone()),
@@ -289,6 +362,20 @@ impl Planner {
         let index = list.len() - 1;
         *aggs = Some(list);
         Ok(Expr::Agg(index))
+    }
+}
+
+fn static_name(t: Static) -> &'static str {
+    match t {
+        Static::Bool => "a boolean",
+        Static::Int => "an integer",
+        Static::Float => "a float",
+        Static::Str => "a string",
+        Static::List => "a list",
+        Static::Map => "a map",
+        Static::Node => "a node",
+        Static::Rel => "a relationship",
+        Static::Path => "a path",
     }
 }
 

@@ -2,6 +2,7 @@
 
 use super::{Aggregate, Expr, Kind, Op, Planner, ProjectPlan, Scope, SortKey, semantic};
 use crate::error::{Error, SemanticKind};
+use crate::model::Value;
 use crate::query::ast;
 use crate::query::plan::expr::has_aggregate;
 
@@ -39,7 +40,7 @@ impl Planner {
             let name = item.name().to_owned();
             if columns.contains(&name) {
                 return Err(semantic(
-                    SemanticKind::Invalid,
+                    SemanticKind::ColumnNameConflict,
                     format!("column '{name}' appears twice"),
                     item.expr.span,
                 ));
@@ -52,13 +53,14 @@ impl Planner {
                 ));
             }
             let aggregating = has_aggregate(&item.expr);
+            let known = self.static_type(&item.expr);
             let compiled = self.expr_in(&item.expr, &mut aggs)?;
             if !aggregating {
                 group_keys.push(items.len());
             }
             kinds.push(match compiled {
                 Expr::Slot(slot) => self.scope.vars[slot].1,
-                _ => Kind::Any,
+                _ => known.map_or(Kind::Any, Kind::Value),
             });
             items.push(compiled);
             columns.push(name);
@@ -68,7 +70,7 @@ impl Planner {
         let order_by = self.sort_keys(p, &items, &columns, &kinds, aggregating, &mut aggregates)?;
         let (skip, limit) = (self.constant(p.skip.as_ref())?, self.constant(p.limit.as_ref())?);
         self.scope = Scope { vars: columns.iter().cloned().zip(kinds).collect() };
-        let filter = p.filter.as_ref().map(|f| self.expr(f, false)).transpose()?;
+        let filter = p.filter.as_ref().map(|f| self.predicate(f)).transpose()?;
         if !aggregating {
             group_keys.clear();
         }
@@ -137,12 +139,37 @@ impl Planner {
     /// Compiles a `SKIP` / `LIMIT` expression, which may use parameters but no variables.
     fn constant(&mut self, e: Option<&ast::Expr>) -> Result<Option<Expr>, Error> {
         let Some(e) = e else { return Ok(None) };
+        let negated = match &e.kind {
+            ast::ExprKind::Unary(ast::UnaryOp::Negate, x) => {
+                matches!(x.kind, ast::ExprKind::Literal(Value::Int(_)))
+            }
+            ast::ExprKind::Literal(Value::Int(i)) => *i < 0,
+            _ => false,
+        };
+        if negated {
+            return Err(semantic(
+                SemanticKind::NegativeIntegerArgument,
+                format!("SKIP and LIMIT take a non-negative integer, not {e}"),
+                e.span,
+            ));
+        }
+        match &e.kind {
+            ast::ExprKind::Literal(Value::Int(_)) | ast::ExprKind::Parameter(_) => {}
+            ast::ExprKind::Literal(_) | ast::ExprKind::List(_) | ast::ExprKind::Map(_) => {
+                return Err(semantic(
+                    SemanticKind::InvalidArgumentType,
+                    "SKIP and LIMIT take a non-negative integer",
+                    e.span,
+                ));
+            }
+            _ => {}
+        }
         let saved = std::mem::take(&mut self.scope);
         let compiled = self.expr(e, false);
         self.scope = saved;
         compiled.map(Some).map_err(|err| match err {
             Error::Semantic(mut s) if s.kind == SemanticKind::UndefinedVariable => {
-                s.kind = SemanticKind::Invalid;
+                s.kind = SemanticKind::NonConstantExpression;
                 s.message = "SKIP and LIMIT take a constant or a parameter, not a variable".into();
                 Error::Semantic(s)
             }
