@@ -159,8 +159,12 @@ pub struct ProjectPlan {
     pub skip: Option<Expr>,
     /// `LIMIT`.
     pub limit: Option<Expr>,
-    /// `WHERE` after `WITH`, evaluated on the output row.
+    /// `WHERE` after `WITH`, evaluated on the output row, extended by the input row when
+    /// `extended`.
     pub filter: Option<Expr>,
+    /// Rows carry their input row after the output columns until `WHERE` has run (no grouping,
+    /// no `DISTINCT`), so `WHERE` can read variables bound before the `WITH`.
+    pub extended: bool,
 }
 
 /// An item of `SET`.

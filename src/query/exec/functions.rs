@@ -262,7 +262,12 @@ fn to_string(v: &Value, or_null: bool) -> Result<Value, Error> {
         Value::Bool(b) => Value::from(b.to_string()),
         Value::Date(d) => Value::from(d.to_string()),
         _ if or_null => Value::Null,
-        other => return Err(argument_error(format!("toString() cannot convert a {}", other.type_name()))),
+        other => {
+            return Err(error_of(
+                ExecutionKind::InvalidArgumentValue,
+                format!("toString() cannot convert a {}", other.type_name()),
+            ));
+        }
     })
 }
 
@@ -280,7 +285,12 @@ fn to_integer(v: &Value, or_null: bool) -> Result<Value, Error> {
         Value::Bool(b) => Value::Int(*b as i64),
         Value::Null | Value::Float(_) => Value::Null,
         _ if or_null => Value::Null,
-        other => return Err(argument_error(format!("toInteger() cannot convert a {}", other.type_name()))),
+        other => {
+            return Err(error_of(
+                ExecutionKind::InvalidArgumentValue,
+                format!("toInteger() cannot convert a {}", other.type_name()),
+            ));
+        }
     })
 }
 
@@ -291,7 +301,12 @@ fn to_float(v: &Value, or_null: bool) -> Result<Value, Error> {
         Value::String(s) => s.trim().parse::<f64>().map_or(Value::Null, Value::Float),
         Value::Null => Value::Null,
         _ if or_null => Value::Null,
-        other => return Err(argument_error(format!("toFloat() cannot convert a {}", other.type_name()))),
+        other => {
+            return Err(error_of(
+                ExecutionKind::InvalidArgumentValue,
+                format!("toFloat() cannot convert a {}", other.type_name()),
+            ));
+        }
     })
 }
 
@@ -306,7 +321,12 @@ fn to_boolean(v: &Value, or_null: bool) -> Result<Value, Error> {
         Value::Int(i) => Value::Bool(*i != 0),
         Value::Null => Value::Null,
         _ if or_null => Value::Null,
-        other => return Err(argument_error(format!("toBoolean() cannot convert a {}", other.type_name()))),
+        other => {
+            return Err(error_of(
+                ExecutionKind::InvalidArgumentValue,
+                format!("toBoolean() cannot convert a {}", other.type_name()),
+            ));
+        }
     })
 }
 

@@ -22,7 +22,8 @@ impl<'g> Runner<'g> {
             Box::new(input.map(move |row| {
                 let row = row?;
                 let out = self.eval_items(p, &row, &[])?;
-                Ok(if p.order_by.is_empty() { out } else { [out, row].concat() })
+                let keep_input = !p.order_by.is_empty() || (p.extended && p.filter.is_some());
+                Ok(if keep_input { [out, row].concat() } else { out })
             }))
         } else {
             Box::new(self.aggregate(p, input)?.into_iter().map(Ok))
@@ -43,13 +44,8 @@ impl<'g> Runner<'g> {
             );
         }
         let width = p.columns.len();
-        let rows = rows.skip(skip.unwrap_or(0)).take(limit.unwrap_or(usize::MAX)).map(move |r| {
-            r.map(|mut row| {
-                row.truncate(width);
-                row
-            })
-        });
-        Ok(match &p.filter {
+        let rows = rows.skip(skip.unwrap_or(0)).take(limit.unwrap_or(usize::MAX));
+        let rows: RowIter<'g> = match &p.filter {
             None => Box::new(rows),
             Some(filter) => Box::new(rows.filter_map(move |r| match r {
                 Ok(row) => match self.eval(filter, Frame::row(&row)).and_then(|v| truthy(&v)) {
@@ -59,7 +55,13 @@ impl<'g> Runner<'g> {
                 },
                 Err(e) => Some(Err(e)),
             })),
-        })
+        };
+        Ok(Box::new(rows.map(move |r| {
+            r.map(|mut row| {
+                row.truncate(width);
+                row
+            })
+        })))
     }
 
     fn eval_items(&self, p: &ProjectPlan, row: &[Value], aggs: &[Value]) -> Result<Row, Error> {

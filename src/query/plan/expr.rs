@@ -157,6 +157,10 @@ impl Planner {
                 self.expect_type(a, &[S::Bool], "a boolean")?;
                 self.expect_type(b, &[S::Bool], "a boolean")
             }
+            ExprKind::Binary(B::Sub | B::Mul | B::Div | B::Mod | B::Pow, a, b) => {
+                self.expect_type(a, &[S::Int, S::Float], "a number")?;
+                self.expect_type(b, &[S::Int, S::Float], "a number")
+            }
             ExprKind::Binary(B::In, _, list) => self.expect_type(list, &[S::List], "a list"),
             ExprKind::Property(x, _) => {
                 self.expect_type(x, &[S::Map, S::Node, S::Rel], "a map, node or relationship")
@@ -348,7 +352,7 @@ impl Planner {
         }
         if args.iter().any(has_aggregate) {
             return Err(semantic(
-                SemanticKind::InvalidAggregation,
+                SemanticKind::NestedAggregation,
                 "an aggregate cannot contain another aggregate",
                 e.span,
             ));

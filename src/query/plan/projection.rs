@@ -69,8 +69,13 @@ impl Planner {
         let aggregating = !aggregates.is_empty();
         let order_by = self.sort_keys(p, &items, &columns, &kinds, aggregating, &mut aggregates)?;
         let (skip, limit) = (self.constant(p.skip.as_ref())?, self.constant(p.limit.as_ref())?);
-        self.scope = Scope { vars: columns.iter().cloned().zip(kinds).collect() };
-        let filter = p.filter.as_ref().map(|f| self.predicate(f)).transpose()?;
+        // WHERE after WITH sees the input variables too, unless rows were grouped or deduplicated.
+        let extended = !aggregating && !p.distinct;
+        let output = Scope { vars: columns.iter().cloned().zip(kinds.iter().copied()).collect() };
+        self.scope = extended_scope(&columns, &kinds, &self.scope, extended);
+        let filter = p.filter.as_ref().map(|f| self.predicate(f)).transpose();
+        self.scope = output;
+        let filter = filter?;
         if !aggregating {
             group_keys.clear();
         }
@@ -84,6 +89,7 @@ impl Planner {
             skip,
             limit,
             filter,
+            extended,
         };
         Ok((Op::Project(plan), columns))
     }
@@ -98,11 +104,7 @@ impl Planner {
         aggregating: bool,
         aggregates: &mut Vec<Aggregate>,
     ) -> Result<Vec<SortKey>, Error> {
-        let input = self.scope.clone();
-        let mut sort_scope = Scope { vars: columns.iter().cloned().zip(kinds.iter().copied()).collect() };
-        if !aggregating && !p.distinct {
-            sort_scope.vars.extend(input.vars.iter().cloned());
-        }
+        let sort_scope = extended_scope(columns, kinds, &self.scope, !aggregating && !p.distinct);
         let _ = items;
         let saved = std::mem::replace(&mut self.scope, sort_scope);
         let mut keys = Vec::new();
@@ -176,4 +178,18 @@ impl Planner {
             other => other,
         })
     }
+}
+
+/// The scope of `ORDER BY` and `WHERE` after a projection: the output columns (slots
+/// `0..columns.len()`), then, when `with_input`, the input variables, whose slots follow. An input
+/// variable named like a column is hidden, so the column wins.
+fn extended_scope(columns: &[String], kinds: &[Kind], input: &Scope, with_input: bool) -> Scope {
+    let mut scope = Scope { vars: columns.iter().cloned().zip(kinds.iter().copied()).collect() };
+    if with_input {
+        for (name, kind) in &input.vars {
+            let name = if columns.contains(name) { format!(" shadowed {name}") } else { name.clone() };
+            scope.vars.push((name, *kind));
+        }
+    }
+    scope
 }
