@@ -106,6 +106,8 @@ pub enum SemanticKind {
     DifferentColumnsInUnion,
     /// Clauses combined in an order Cypher does not allow.
     InvalidClauseComposition,
+    /// A variable-length relationship in `CREATE` or `MERGE`.
+    CreatingVarLength,
     /// A float literal too large to represent.
     FloatingPointOverflow,
     /// An integer literal too large to represent.
@@ -354,6 +356,7 @@ fn semantic_code(kind: SemanticKind) -> Option<(TckErrorType, TckPhase, &'static
         K::ColumnNameConflict => "ColumnNameConflict",
         K::DifferentColumnsInUnion => "DifferentColumnsInUnion",
         K::InvalidClauseComposition => "InvalidClauseComposition",
+        K::CreatingVarLength => "CreatingVarLength",
         K::FloatingPointOverflow => "FloatingPointOverflow",
         K::IntegerOverflow => "IntegerOverflow",
         K::Invalid => "UnexpectedSyntax",

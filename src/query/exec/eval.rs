@@ -69,6 +69,10 @@ impl Runner<'_> {
             Expr::HasLabels(x, labels) => match self.eval(x, f)? {
                 Value::Null => Value::Null,
                 Value::Node(id) => Value::Bool(labels.iter().all(|l| self.graph.has_label(id, l))),
+                // `r:T` on a relationship tests its type (a relationship has exactly one).
+                Value::Relationship(id) => {
+                    Value::Bool(labels.iter().all(|l| self.graph.rel_type(id) == Some(l.as_str())))
+                }
                 other => return Err(type_error(format!("label predicate on a {}", other.type_name()))),
             },
             Expr::Call(name, args) => {

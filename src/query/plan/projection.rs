@@ -22,7 +22,7 @@ impl Planner {
             let mut visible: Vec<(usize, String)> =
                 self.scope.visible().map(|(i, n)| (i, n.to_owned())).collect();
             visible.sort_by(|a, b| a.1.cmp(&b.1));
-            if visible.is_empty() && p.items.is_empty() {
+            if visible.is_empty() && p.items.is_empty() && is_return {
                 return Err(Error::Semantic(crate::error::SemanticError::new(
                     SemanticKind::Invalid,
                     "RETURN * / WITH * need at least one variable in scope",
