@@ -252,6 +252,7 @@ impl Planner {
                 Expr::Quant { kind: *kind, slot, list, predicate: predicate? }
             }
             ExprKind::PatternPredicate(element) => {
+                self.no_new_variables(element)?;
                 let pattern = self.nested_pattern(None, element, |_, _| Ok(()))?.0;
                 Expr::Exists(Box::new(pattern))
             }
@@ -266,6 +267,27 @@ impl Planner {
                 Expr::PatternComp { pattern: Box::new(pattern), filter, map }
             }
         })
+    }
+
+    /// A pattern used as a predicate only tests variables bound before it: naming a new one
+    /// is an error (a pattern comprehension is the form that introduces variables).
+    fn no_new_variables(&self, element: &ast::PatternElement) -> Result<(), Error> {
+        let nodes = std::iter::once(&element.start).chain(element.chain.iter().map(|(_, n)| n));
+        let named = nodes
+            .map(|n| (n.var.as_deref(), n.span))
+            .chain(element.chain.iter().map(|(r, _)| (r.var.as_deref(), r.span)));
+        for (var, span) in named {
+            if let Some(var) = var.filter(|v| self.scope.lookup(v).is_none()) {
+                return Err(semantic(
+                    SemanticKind::UndefinedVariable,
+                    format!(
+                        "variable '{var}' is not defined; a pattern predicate cannot introduce variables"
+                    ),
+                    span,
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// Plans a pattern inside an expression; its new variables are visible only to `inner`.
