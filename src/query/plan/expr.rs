@@ -135,6 +135,22 @@ impl Planner {
         }
     }
 
+    /// What the elements of a list literal are, when they all have the same known type.
+    fn element_kind(&self, list: &ast::Expr) -> Kind {
+        let ExprKind::List(items) = &list.kind else { return Kind::Any };
+        let mut types = items.iter().map(|x| self.static_type(x));
+        let Some(Some(first)) = types.next() else { return Kind::Any };
+        if !types.all(|t| t == Some(first)) {
+            return Kind::Any;
+        }
+        match first {
+            Static::Node => Kind::Node,
+            Static::Rel => Kind::Rel,
+            Static::Path => Kind::Path,
+            other => Kind::Value(other),
+        }
+    }
+
     /// Fails at compile time when `e` has a known type outside `allowed`.
     fn expect_type(&self, e: &ast::Expr, allowed: &[Static], what: &str) -> Result<(), Error> {
         match self.static_type(e) {
@@ -237,16 +253,18 @@ impl Planner {
                 Expr::Case(subject, whens, otherwise)
             }
             ExprKind::ListComprehension { var, list, filter, map } => {
+                let element = self.element_kind(list);
                 let list = Box::new(sub(self, list)?);
-                let slot = self.scope.add(var, Kind::Any);
+                let slot = self.scope.add(var, element);
                 let filter = filter.as_deref().map(|x| sub(self, x).map(Box::new)).transpose();
                 let map = map.as_deref().map(|x| sub(self, x).map(Box::new)).transpose();
                 self.scope.vars.pop();
                 Expr::ListComp { slot, list, filter: filter?, map: map? }
             }
             ExprKind::Quantifier { kind, var, list, predicate } => {
+                let element = self.element_kind(list);
                 let list = Box::new(sub(self, list)?);
-                let slot = self.scope.add(var, Kind::Any);
+                let slot = self.scope.add(var, element);
                 let predicate = sub(self, predicate).map(Box::new);
                 self.scope.vars.pop();
                 Expr::Quant { kind: *kind, slot, list, predicate: predicate? }
