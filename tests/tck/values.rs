@@ -183,6 +183,8 @@ impl TckValue {
             TckValue::Bool(b) => write!(out, "{b}").unwrap_or(()),
             TckValue::Int(i) => write!(out, "{i}").unwrap_or(()),
             TckValue::Float(f) if f.is_nan() => out.push_str("NaN"),
+            // -0.0 equals 0.0, as the TCK compares floats by value.
+            TckValue::Float(f) if *f == 0.0 => out.push_str("0.0f"),
             TckValue::Float(f) => write!(out, "{f:?}f").unwrap_or(()),
             TckValue::Str(s) => write!(out, "{s:?}").unwrap_or(()),
             TckValue::List(items) => {
