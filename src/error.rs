@@ -435,6 +435,8 @@ mod tests {
             (TckErrorType::ConstraintValidationFailed, "DeleteConnectedNode")
         );
         assert_eq!(delete.to_string(), "ConstraintValidationFailed at runtime: DeleteConnectedNode");
+        let merge = code("MERGE (n:N {k: null})").unwrap();
+        assert_eq!((merge.error_type, merge.detail), (TckErrorType::SemanticError, "MergeReadOwnWrites"));
     }
 
     #[test]
