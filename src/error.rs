@@ -418,6 +418,11 @@ mod tests {
         assert_eq!(code("RETURN 1 AS x LIMIT -1").unwrap().detail, "NegativeIntegerArgument");
         assert_eq!(code("RETURN 1 AS a, 2 AS a").unwrap().detail, "ColumnNameConflict");
         assert_eq!(code("MATCH (a) RETURN").unwrap().detail, "UnexpectedSyntax");
+        assert_eq!(
+            code("MATCH (me) RETURN me.age + count(*) AS x").unwrap().detail,
+            "AmbiguousAggregationExpression"
+        );
+        assert!(code("MATCH (me) RETURN me.age, me.age + count(*) AS x").is_none());
     }
 
     #[test]

@@ -4,7 +4,7 @@ use super::{Aggregate, Expr, Kind, Op, Planner, ProjectPlan, Scope, SortKey, sem
 use crate::error::{Error, SemanticKind};
 use crate::model::Value;
 use crate::query::ast;
-use crate::query::plan::expr::has_aggregate;
+use crate::query::plan::expr::{AGGREGATES, has_aggregate};
 
 impl Planner {
     /// Plans a projection and replaces the scope with its columns.
@@ -64,6 +64,13 @@ impl Planner {
             });
             items.push(compiled);
             columns.push(name);
+        }
+        if !p.star {
+            let keys: Vec<&ast::Expr> =
+                p.items.iter().map(|it| &it.expr).filter(|e| !has_aggregate(e)).collect();
+            for item in p.items.iter().filter(|it| has_aggregate(&it.expr)) {
+                grouped_only(&item.expr, &keys)?;
+            }
         }
         let mut aggregates = aggs.unwrap_or_default();
         let aggregating = !aggregates.is_empty();
@@ -192,4 +199,42 @@ fn extended_scope(columns: &[String], kinds: &[Kind], input: &Scope, with_input:
         }
     }
     scope
+}
+
+/// In an expression that aggregates, what lies outside the aggregate calls is computed once per
+/// group, so each variable it reads must be a grouping key itself, or be read through a property
+/// that is a grouping key (`me.age + count(*)` needs `me` or `me.age` among the keys). Larger
+/// expressions are not matched against the keys: that is `AmbiguousAggregationExpression`.
+fn grouped_only(e: &ast::Expr, keys: &[&ast::Expr]) -> Result<(), Error> {
+    use ast::ExprKind as K;
+    let is_key = |x: &ast::Expr| keys.iter().any(|k| *k == x);
+    let ambiguous = || {
+        Err(semantic(
+            SemanticKind::AmbiguousAggregationExpression,
+            format!("'{e}' mixes an aggregate with values that are not grouping keys"),
+            e.span,
+        ))
+    };
+    match &e.kind {
+        K::Variable(_) if !is_key(e) => ambiguous(),
+        K::Property(base, _) if matches!(base.kind, K::Variable(_)) => {
+            if is_key(e) || is_key(base) {
+                Ok(())
+            } else {
+                ambiguous()
+            }
+        }
+        K::Property(base, _) => grouped_only(base, keys),
+        K::Call { name, args, .. } if !AGGREGATES.contains(&name.to_lowercase().as_str()) => {
+            args.iter().try_for_each(|a| grouped_only(a, keys))
+        }
+        K::Unary(_, x) | K::IsNull(x, _) | K::HasLabels(x, _) => grouped_only(x, keys),
+        K::Binary(_, a, b) | K::Index(a, b) => {
+            grouped_only(a, keys)?;
+            grouped_only(b, keys)
+        }
+        K::List(items) => items.iter().try_for_each(|x| grouped_only(x, keys)),
+        K::Map(items) => items.iter().try_for_each(|(_, x)| grouped_only(x, keys)),
+        _ => Ok(()),
+    }
 }
