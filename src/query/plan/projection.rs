@@ -207,7 +207,7 @@ fn extended_scope(columns: &[String], kinds: &[Kind], input: &Scope, with_input:
 /// expressions are not matched against the keys: that is `AmbiguousAggregationExpression`.
 fn grouped_only(e: &ast::Expr, keys: &[&ast::Expr]) -> Result<(), Error> {
     use ast::ExprKind as K;
-    let is_key = |x: &ast::Expr| keys.iter().any(|k| *k == x);
+    let is_key = |x: &ast::Expr| keys.contains(&x);
     let ambiguous = || {
         Err(semantic(
             SemanticKind::AmbiguousAggregationExpression,
