@@ -17,8 +17,8 @@ mod storage;
 
 pub use db::{BUILTIN_SCRIPT, Database, QueryOptions, Schema, Session, Transaction};
 pub use error::{
-    Error, ExecutionError, ExecutionKind, Result, SemanticError, SemanticKind, Span, SyntaxError,
-    render_position,
+    Error, ExecutionError, ExecutionKind, Result, SemanticError, SemanticKind, Span, SyntaxError, TckCode,
+    TckErrorType, TckPhase, render_position,
 };
 pub use export::{ExportError, ExportFormat, Subgraph};
 pub use import::{CsvImport, ImportError, ImportProgress, ImportStage, ImportSummary};

@@ -159,8 +159,12 @@ pub struct ProjectPlan {
     pub skip: Option<Expr>,
     /// `LIMIT`.
     pub limit: Option<Expr>,
-    /// `WHERE` after `WITH`, evaluated on the output row.
+    /// `WHERE` after `WITH`, evaluated on the output row, extended by the input row when
+    /// `extended`.
     pub filter: Option<Expr>,
+    /// Rows carry their input row after the output columns until `WHERE` has run (no grouping,
+    /// no `DISTINCT`), so `WHERE` can read variables bound before the `WITH`.
+    pub extended: bool,
 }
 
 /// An item of `SET`.
@@ -272,7 +276,23 @@ enum Kind {
     Rel,
     RelList,
     Path,
+    /// A value whose type is known before running (from a literal), never null.
+    Value(Static),
     Any,
+}
+
+/// The type of a value known at planning time, used to reject type errors at compile time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Static {
+    Bool,
+    Int,
+    Float,
+    Str,
+    List,
+    Map,
+    Node,
+    Rel,
+    Path,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -316,7 +336,7 @@ pub fn plan(query: &ast::Query) -> Result<QueryPlan, Error> {
         let part = plan_single(single)?;
         if part.columns != parts[0].columns {
             return Err(Error::Semantic(SemanticError::new(
-                SemanticKind::Invalid,
+                SemanticKind::DifferentColumnsInUnion,
                 "all sub queries in a UNION must return the same column names",
                 None,
             )));
@@ -389,6 +409,7 @@ impl Planner {
             ast::Clause::Return(p) => Ok(self.projection(p, true)?.0),
             ast::Clause::Create(parts) => self.create_clause(parts),
             ast::Clause::Merge { pattern, on_create, on_match } => {
+                self.check_creatable(pattern, true)?;
                 let pattern = self.pattern_part(pattern, true)?;
                 let on_create = on_create.iter().map(|s| self.set_item(s)).collect::<Result<_, _>>()?;
                 let on_match = on_match.iter().map(|s| self.set_item(s)).collect::<Result<_, _>>()?;
@@ -401,6 +422,13 @@ impl Planner {
                 Ok(Op::Set(items.iter().map(|r| self.remove_item(r)).collect::<Result<_, _>>()?))
             }
             ast::Clause::Delete { detach, exprs } => {
+                if let Some(e) = exprs.iter().find(|e| matches!(e.kind, ast::ExprKind::HasLabels(..))) {
+                    return Err(semantic(
+                        SemanticKind::InvalidDelete,
+                        "DELETE removes nodes, relationships and paths; use REMOVE for labels",
+                        e.span,
+                    ));
+                }
                 let exprs = exprs.iter().map(|e| self.expr(e, false)).collect::<Result<_, _>>()?;
                 Ok(Op::Delete(exprs, *detach))
             }
@@ -418,7 +446,7 @@ impl Planner {
         for part in pattern {
             patterns.push(self.pattern_part(part, false)?);
         }
-        let filter = filter.map(|f| self.expr(f, false)).transpose()?;
+        let filter = filter.map(|f| self.predicate(f)).transpose()?;
         let new_slots = (before..self.scope.vars.len()).collect();
         Ok(Op::Match { optional, patterns, filter, new_slots })
     }
@@ -426,57 +454,54 @@ impl Planner {
     fn create_clause(&mut self, parts: &[ast::PatternPart]) -> Result<Op, Error> {
         let mut plans = Vec::new();
         for part in parts {
-            for rel in &part.element.chain {
-                let r = &rel.0;
-                if r.types.len() != 1 {
-                    return Err(semantic(
-                        SemanticKind::Invalid,
-                        "a relationship created must have exactly one type",
-                        r.span,
-                    ));
-                }
-                if r.length.is_some() {
-                    return Err(semantic(
-                        SemanticKind::Invalid,
-                        "a created relationship cannot be variable-length",
-                        r.span,
-                    ));
-                }
-                if r.direction == Direction::Both {
-                    return Err(semantic(
-                        SemanticKind::Invalid,
-                        "a created relationship must have a direction",
-                        r.span,
-                    ));
-                }
-                if let Some(var) = &r.var
-                    && self.scope.lookup(var).is_some()
-                {
-                    return Err(semantic(
-                        SemanticKind::VariableAlreadyBound,
-                        format!("variable '{var}' is already bound"),
-                        r.span,
-                    ));
-                }
-            }
-            let nodes = std::iter::once(&part.element.start).chain(part.element.chain.iter().map(|(_, n)| n));
-            for node in nodes {
-                if let Some(var) = &node.var
-                    && self.scope.lookup(var).is_some()
-                    && (!node.labels.is_empty() || node.properties.is_some())
-                {
-                    return Err(semantic(
-                        SemanticKind::VariableAlreadyBound,
-                        format!(
-                            "variable '{var}' is already bound; CREATE can only add labels or properties to a new node"
-                        ),
-                        node.span,
-                    ));
-                }
-            }
+            self.check_creatable(part, false)?;
             plans.push(self.pattern_part(part, true)?);
         }
         Ok(Op::Create(plans))
+    }
+
+    /// The rules for a pattern `CREATE` or `MERGE` may create: one type and a direction per
+    /// relationship (`MERGE` may leave the direction open), no variable length, and a bound node
+    /// only as an endpoint without new labels or properties.
+    fn check_creatable(&self, part: &ast::PatternPart, merging: bool) -> Result<(), Error> {
+        let element = &part.element;
+        for (r, _) in &element.chain {
+            let problem = if r.var.as_ref().is_some_and(|v| self.scope.lookup(v).is_some()) {
+                Some((SemanticKind::VariableAlreadyBound, "a relationship variable is already bound"))
+            } else if r.types.len() != 1 {
+                Some((
+                    SemanticKind::NoSingleRelationshipType,
+                    "a relationship created must have exactly one type",
+                ))
+            } else if r.length.is_some() {
+                Some((SemanticKind::CreatingVarLength, "a created relationship cannot be variable-length"))
+            } else if r.direction == Direction::Both && !merging {
+                Some((SemanticKind::Invalid, "a created relationship must have a direction"))
+            } else if matches!(r.properties.as_ref().map(|p| &p.kind), Some(ast::ExprKind::Parameter(_))) {
+                Some((
+                    SemanticKind::InvalidParameterUse,
+                    "a parameter cannot stand for a relationship's properties here",
+                ))
+            } else {
+                None
+            };
+            if let Some((kind, message)) = problem {
+                return Err(semantic(kind, message, r.span));
+            }
+        }
+        let nodes = std::iter::once(&element.start).chain(element.chain.iter().map(|(_, n)| n));
+        for node in nodes {
+            let Some(var) = &node.var else { continue };
+            let bound = self.scope.lookup(var).is_some();
+            if bound && (element.chain.is_empty() || !node.labels.is_empty() || node.properties.is_some()) {
+                return Err(semantic(
+                    SemanticKind::VariableAlreadyBound,
+                    format!("variable '{var}' is already bound; it cannot be created again"),
+                    node.span,
+                ));
+            }
+        }
+        Ok(())
     }
 
     fn pattern_part(&mut self, part: &ast::PatternPart, creating: bool) -> Result<PatternPlan, Error> {
@@ -511,6 +536,13 @@ impl Planner {
     }
 
     fn node_pattern(&mut self, node: &ast::NodePattern) -> Result<NodePlan, Error> {
+        if let Some(p @ ast::Expr { kind: ast::ExprKind::Parameter(_), .. }) = &node.properties {
+            return Err(semantic(
+                SemanticKind::InvalidParameterUse,
+                "a parameter cannot stand for a node's properties in a pattern; write {key: $param}",
+                p.span,
+            ));
+        }
         let props = node.properties.as_ref().map(|p| self.expr(p, false)).transpose()?;
         let (slot, _) = self.bind(node.var.as_deref(), Kind::Node, node.span)?;
         Ok(NodePlan { slot, labels: node.labels.clone(), props })
@@ -539,7 +571,9 @@ impl Planner {
         let Some(var) = var else { return Ok((self.scope.hidden(kind), false)) };
         match self.scope.lookup(var) {
             Some((slot, existing)) => {
-                let compatible = existing == kind || existing == Kind::Any;
+                let compatible = existing == kind
+                    || existing == Kind::Any
+                    || (existing == Kind::Value(Static::List) && kind == Kind::RelList);
                 if !compatible {
                     return Err(semantic(
                         SemanticKind::VariableTypeConflict,

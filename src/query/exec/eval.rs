@@ -25,6 +25,11 @@ impl<'r> Frame<'r> {
     }
 }
 
+/// A runtime error of a given kind, for the kinds without a helper of their own.
+pub fn error_of(kind: ExecutionKind, message: impl Into<String>) -> Error {
+    Error::Execution(ExecutionError::new(kind, message))
+}
+
 /// A type error with a message.
 pub fn type_error(message: impl Into<String>) -> Error {
     Error::Execution(ExecutionError::new(ExecutionKind::TypeError, message))
@@ -64,6 +69,10 @@ impl Runner<'_> {
             Expr::HasLabels(x, labels) => match self.eval(x, f)? {
                 Value::Null => Value::Null,
                 Value::Node(id) => Value::Bool(labels.iter().all(|l| self.graph.has_label(id, l))),
+                // `r:T` on a relationship tests its type (a relationship has exactly one).
+                Value::Relationship(id) => {
+                    Value::Bool(labels.iter().all(|l| self.graph.rel_type(id) == Some(l.as_str())))
+                }
                 other => return Err(type_error(format!("label predicate on a {}", other.type_name()))),
             },
             Expr::Call(name, args) => {

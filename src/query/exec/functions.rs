@@ -3,8 +3,8 @@
 //! Names arrive lower-cased and with a checked number of arguments (see `plan`).
 
 use super::Runner;
-use super::eval::{argument_error, type_error};
-use crate::error::Error;
+use super::eval::{argument_error, error_of, type_error};
+use crate::error::{Error, ExecutionKind};
 use crate::model::{Date, Value, format_float};
 
 fn int_arg(name: &str, v: &Value) -> Result<Option<i64>, Error> {
@@ -240,7 +240,7 @@ fn range(args: &[Value]) -> Result<Value, Error> {
     };
     let (Some(start), Some(end), Some(step)) = (start, end, step) else { return Ok(Value::Null) };
     if step == 0 {
-        return Err(argument_error("range() step cannot be 0"));
+        return Err(error_of(ExecutionKind::NumberOutOfRange, "range() step cannot be 0"));
     }
     let count = if (step > 0 && start > end) || (step < 0 && start < end) {
         0
@@ -262,7 +262,12 @@ fn to_string(v: &Value, or_null: bool) -> Result<Value, Error> {
         Value::Bool(b) => Value::from(b.to_string()),
         Value::Date(d) => Value::from(d.to_string()),
         _ if or_null => Value::Null,
-        other => return Err(argument_error(format!("toString() cannot convert a {}", other.type_name()))),
+        other => {
+            return Err(error_of(
+                ExecutionKind::InvalidArgumentValue,
+                format!("toString() cannot convert a {}", other.type_name()),
+            ));
+        }
     })
 }
 
@@ -280,7 +285,12 @@ fn to_integer(v: &Value, or_null: bool) -> Result<Value, Error> {
         Value::Bool(b) => Value::Int(*b as i64),
         Value::Null | Value::Float(_) => Value::Null,
         _ if or_null => Value::Null,
-        other => return Err(argument_error(format!("toInteger() cannot convert a {}", other.type_name()))),
+        other => {
+            return Err(error_of(
+                ExecutionKind::InvalidArgumentValue,
+                format!("toInteger() cannot convert a {}", other.type_name()),
+            ));
+        }
     })
 }
 
@@ -291,7 +301,12 @@ fn to_float(v: &Value, or_null: bool) -> Result<Value, Error> {
         Value::String(s) => s.trim().parse::<f64>().map_or(Value::Null, Value::Float),
         Value::Null => Value::Null,
         _ if or_null => Value::Null,
-        other => return Err(argument_error(format!("toFloat() cannot convert a {}", other.type_name()))),
+        other => {
+            return Err(error_of(
+                ExecutionKind::InvalidArgumentValue,
+                format!("toFloat() cannot convert a {}", other.type_name()),
+            ));
+        }
     })
 }
 
@@ -306,7 +321,12 @@ fn to_boolean(v: &Value, or_null: bool) -> Result<Value, Error> {
         Value::Int(i) => Value::Bool(*i != 0),
         Value::Null => Value::Null,
         _ if or_null => Value::Null,
-        other => return Err(argument_error(format!("toBoolean() cannot convert a {}", other.type_name()))),
+        other => {
+            return Err(error_of(
+                ExecutionKind::InvalidArgumentValue,
+                format!("toBoolean() cannot convert a {}", other.type_name()),
+            ));
+        }
     })
 }
 

@@ -98,6 +98,7 @@ pub fn merge(
         let found = tx.runner(ctx).match_pattern_rows(pattern, &row, false)?;
         if found.is_empty() {
             let mut state = Building::new(row, std::slice::from_ref(pattern));
+            state.merging = true;
             create_part(tx, ctx, pattern, &mut state)?;
             out.extend(set(tx, ctx, on_create, vec![state.row])?);
         } else {
@@ -110,6 +111,8 @@ pub fn merge(
 struct Building {
     row: Row,
     assigned: Vec<bool>,
+    /// `MERGE` refuses null property values: the entity could never be matched again.
+    merging: bool,
 }
 
 impl Building {
@@ -127,7 +130,7 @@ impl Building {
             row.resize(width, Value::Null);
             assigned.resize(width, false);
         }
-        Building { row, assigned }
+        Building { row, assigned, merging: false }
     }
 }
 
@@ -147,7 +150,7 @@ fn create_part(tx: &mut Tx<'_>, ctx: &Ctx, p: &PatternPlan, state: &mut Building
             }
             continue;
         }
-        let properties = eval_props(tx, ctx, node.props.as_ref(), &state.row)?;
+        let properties = eval_props(tx, ctx, node.props.as_ref(), &state.row, state.merging)?;
         let id = tx.graph.next_node_id();
         tx.apply(Mutation::CreateNode { id, labels: node.labels.clone(), properties })?;
         state.row[node.slot] = Value::Node(id);
@@ -156,7 +159,7 @@ fn create_part(tx: &mut Tx<'_>, ctx: &Ctx, p: &PatternPlan, state: &mut Building
     }
     let mut rels = Vec::with_capacity(p.rels.len());
     for (i, rel) in p.rels.iter().enumerate() {
-        let properties = eval_props(tx, ctx, rel.props.as_ref(), &state.row)?;
+        let properties = eval_props(tx, ctx, rel.props.as_ref(), &state.row, state.merging)?;
         let (start, end) = match rel.direction {
             Direction::Incoming => (nodes[i + 1], nodes[i]),
             _ => (nodes[i], nodes[i + 1]),
@@ -175,9 +178,22 @@ fn create_part(tx: &mut Tx<'_>, ctx: &Ctx, p: &PatternPlan, state: &mut Building
     Ok(())
 }
 
-fn eval_props(tx: &Tx<'_>, ctx: &Ctx, props: Option<&Expr>, row: &[Value]) -> Result<Properties, Error> {
+fn eval_props(
+    tx: &Tx<'_>,
+    ctx: &Ctx,
+    props: Option<&Expr>,
+    row: &[Value],
+    reject_null: bool,
+) -> Result<Properties, Error> {
     let Some(expr) = props else { return Ok(Properties::new()) };
     match tx.runner(ctx).eval(expr, Frame::row(row))? {
+        Value::Map(map) if reject_null && map.values().any(Value::is_null) => {
+            let key = map.iter().find(|(_, v)| v.is_null()).map_or("", |(k, _)| k.as_str());
+            Err(Error::Execution(ExecutionError::new(
+                ExecutionKind::MergeReadOwnWrites,
+                format!("MERGE cannot create an entity whose property '{key}' is null"),
+            )))
+        }
         Value::Map(map) => Ok(map.into_iter().filter(|(_, v)| !v.is_null()).collect()),
         Value::Null => Ok(Properties::new()),
         other => Err(type_error(format!("properties must be a map, got a {}", other.type_name()))),

@@ -380,7 +380,10 @@ impl Runner<'_> {
                 rels.extend(seg_rels.iter());
                 nodes.extend(seg_nodes.iter());
             }
-            nodes.push(node_at(s, &p.nodes[r + 1])?);
+            // A zero-length segment (`*0..`) ends where it starts: the node is already there.
+            if !seg_rels.is_empty() {
+                nodes.push(node_at(s, &p.nodes[r + 1])?);
+            }
         }
         s.assign(slot, Value::Path(Path { nodes, rels }));
         let result = self.part(s, parts, i + 1);
@@ -510,5 +513,22 @@ fn unwind(
         if !all && !out.is_empty() {
             return;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Database, Params, Value};
+
+    #[test]
+    fn zero_length_path_holds_its_node_once() {
+        let db = Database::in_memory();
+        db.execute("CREATE (:S)", &Params::new()).unwrap();
+        let result = db
+            .query("MATCH p = (:S)-[*0..1]->() RETURN nodes(p) AS ns, length(p) AS l", &Params::new())
+            .unwrap();
+        assert_eq!(result.rows.len(), 1);
+        assert!(matches!(&result.rows[0][0], Value::List(nodes) if nodes.len() == 1), "{:?}", result.rows);
+        assert!(matches!(result.rows[0][1], Value::Int(0)));
     }
 }

@@ -3,9 +3,9 @@
 //! Without aggregation or sorting, rows stream through. Aggregation keeps one state per group,
 //! not the rows; sorting with a `LIMIT` keeps only the rows that can still make the cut.
 
-use super::eval::{Frame, argument_error, truthy, type_error};
+use super::eval::{Frame, argument_error, error_of, truthy, type_error};
 use super::{RowIter, Runner};
-use crate::error::Error;
+use crate::error::{Error, ExecutionKind};
 use crate::model::Value;
 use crate::query::plan::{Aggregate, ProjectPlan};
 use std::cmp::Ordering;
@@ -22,7 +22,8 @@ impl<'g> Runner<'g> {
             Box::new(input.map(move |row| {
                 let row = row?;
                 let out = self.eval_items(p, &row, &[])?;
-                Ok(if p.order_by.is_empty() { out } else { [out, row].concat() })
+                let keep_input = !p.order_by.is_empty() || (p.extended && p.filter.is_some());
+                Ok(if keep_input { [out, row].concat() } else { out })
             }))
         } else {
             Box::new(self.aggregate(p, input)?.into_iter().map(Ok))
@@ -43,13 +44,8 @@ impl<'g> Runner<'g> {
             );
         }
         let width = p.columns.len();
-        let rows = rows.skip(skip.unwrap_or(0)).take(limit.unwrap_or(usize::MAX)).map(move |r| {
-            r.map(|mut row| {
-                row.truncate(width);
-                row
-            })
-        });
-        Ok(match &p.filter {
+        let rows = rows.skip(skip.unwrap_or(0)).take(limit.unwrap_or(usize::MAX));
+        let rows: RowIter<'g> = match &p.filter {
             None => Box::new(rows),
             Some(filter) => Box::new(rows.filter_map(move |r| match r {
                 Ok(row) => match self.eval(filter, Frame::row(&row)).and_then(|v| truthy(&v)) {
@@ -59,7 +55,13 @@ impl<'g> Runner<'g> {
                 },
                 Err(e) => Some(Err(e)),
             })),
-        })
+        };
+        Ok(Box::new(rows.map(move |r| {
+            r.map(|mut row| {
+                row.truncate(width);
+                row
+            })
+        })))
     }
 
     fn eval_items(&self, p: &ProjectPlan, row: &[Value], aggs: &[Value]) -> Result<Row, Error> {
@@ -71,7 +73,10 @@ impl<'g> Runner<'g> {
         let Some(e) = e else { return Ok(None) };
         match self.eval(e, Frame::row(&[]))? {
             Value::Int(i) if i >= 0 => Ok(Some(i as usize)),
-            Value::Int(i) => Err(argument_error(format!("{what} cannot be negative ({i})"))),
+            Value::Int(i) => Err(error_of(
+                ExecutionKind::NegativeIntegerArgument,
+                format!("{what} cannot be negative ({i})"),
+            )),
             Value::Float(f) if f.fract() == 0.0 && f >= 0.0 => Ok(Some(f as usize)),
             other => {
                 Err(argument_error(format!("{what} takes a non-negative integer, not {}", other.to_cypher())))
@@ -252,7 +257,10 @@ impl AggState {
                 }
             };
             if !(0.0..=1.0).contains(&p) {
-                return Err(argument_error(format!("percentile must be between 0.0 and 1.0, got {p}")));
+                return Err(error_of(
+                    ExecutionKind::NumberOutOfRange,
+                    format!("percentile must be between 0.0 and 1.0, got {p}"),
+                ));
             }
             self.fraction = Some(p);
         }

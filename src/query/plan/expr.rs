@@ -1,7 +1,8 @@
 //! Compiling AST expressions: variables to slots, aggregates to `Agg(i)`, functions checked.
 
-use super::{Aggregate, Expr, Kind, Planner, semantic};
+use super::{Aggregate, Expr, Kind, Planner, Static, semantic};
 use crate::error::{Error, SemanticKind};
+use crate::model::Value;
 use crate::query::ast::{self, ExprKind};
 
 /// Scalar functions and their arity (min, max); `usize::MAX` means any number.
@@ -104,11 +105,103 @@ impl Planner {
         self.expr_in(e, &mut None)
     }
 
+    /// Compiles a `WHERE` predicate, rejecting values that can never be booleans.
+    pub(super) fn predicate(&mut self, e: &ast::Expr) -> Result<Expr, Error> {
+        self.expect_type(e, &[Static::Bool], "a boolean")?;
+        self.expr(e, false)
+    }
+
+    /// The type of `e` when it is known before running: literals, list and map literals, and
+    /// variables bound to entities or to such values.
+    pub(super) fn static_type(&self, e: &ast::Expr) -> Option<Static> {
+        match &e.kind {
+            ExprKind::Literal(Value::Bool(_)) => Some(Static::Bool),
+            ExprKind::Literal(Value::Int(_)) => Some(Static::Int),
+            ExprKind::Literal(Value::Float(_)) => Some(Static::Float),
+            ExprKind::Literal(Value::String(_)) => Some(Static::Str),
+            ExprKind::List(_)
+            | ExprKind::ListComprehension { .. }
+            | ExprKind::PatternComprehension { .. } => Some(Static::List),
+            ExprKind::Map(_) => Some(Static::Map),
+            ExprKind::Variable(name) => match self.scope.lookup(name)?.1 {
+                Kind::Node => Some(Static::Node),
+                Kind::Rel => Some(Static::Rel),
+                Kind::RelList => Some(Static::List),
+                Kind::Path => Some(Static::Path),
+                Kind::Value(t) => Some(t),
+                Kind::Any => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// What the elements of a list literal are, when they all have the same known type.
+    fn element_kind(&self, list: &ast::Expr) -> Kind {
+        let ExprKind::List(items) = &list.kind else { return Kind::Any };
+        let mut types = items.iter().map(|x| self.static_type(x));
+        let Some(Some(first)) = types.next() else { return Kind::Any };
+        if !types.all(|t| t == Some(first)) {
+            return Kind::Any;
+        }
+        match first {
+            Static::Node => Kind::Node,
+            Static::Rel => Kind::Rel,
+            Static::Path => Kind::Path,
+            other => Kind::Value(other),
+        }
+    }
+
+    /// Fails at compile time when `e` has a known type outside `allowed`.
+    fn expect_type(&self, e: &ast::Expr, allowed: &[Static], what: &str) -> Result<(), Error> {
+        match self.static_type(e) {
+            Some(t) if !allowed.contains(&t) => Err(semantic(
+                SemanticKind::InvalidArgumentType,
+                format!("expected {what}, got {}", static_name(t)),
+                e.span,
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// The compile-time type checks of operators and functions whose operand types are known.
+    fn check_types(&self, e: &ast::Expr) -> Result<(), Error> {
+        use Static as S;
+        use ast::BinaryOp as B;
+        match &e.kind {
+            ExprKind::Unary(ast::UnaryOp::Not, x) => self.expect_type(x, &[S::Bool], "a boolean"),
+            ExprKind::Binary(B::And | B::Or | B::Xor, a, b) => {
+                self.expect_type(a, &[S::Bool], "a boolean")?;
+                self.expect_type(b, &[S::Bool], "a boolean")
+            }
+            ExprKind::Binary(B::Sub | B::Mul | B::Div | B::Mod | B::Pow, a, b) => {
+                self.expect_type(a, &[S::Int, S::Float], "a number")?;
+                self.expect_type(b, &[S::Int, S::Float], "a number")
+            }
+            ExprKind::Binary(B::In, _, list) => self.expect_type(list, &[S::List], "a list"),
+            ExprKind::Property(x, _) => {
+                self.expect_type(x, &[S::Map, S::Node, S::Rel], "a map, node or relationship")
+            }
+            ExprKind::Call { name, args, .. } if args.len() == 1 => {
+                let allowed: &[Static] = match name.to_lowercase().as_str() {
+                    "labels" => &[S::Node],
+                    "type" | "startnode" | "endnode" => &[S::Rel],
+                    "length" => &[S::Path],
+                    "nodes" | "relationships" => &[S::Path],
+                    "properties" | "keys" => &[S::Map, S::Node, S::Rel],
+                    _ => return Ok(()),
+                };
+                self.expect_type(&args[0], allowed, &format!("an argument {name}() accepts"))
+            }
+            _ => Ok(()),
+        }
+    }
+
     pub(super) fn expr_in(
         &mut self,
         e: &ast::Expr,
         aggs: &mut Option<Vec<Aggregate>>,
     ) -> Result<Expr, Error> {
+        self.check_types(e)?;
         let mut sub = |p: &mut Planner, x: &ast::Expr| p.expr_in(x, aggs);
         Ok(match &e.kind {
             ExprKind::Literal(v) => Expr::Lit(v.clone()),
@@ -160,21 +253,24 @@ impl Planner {
                 Expr::Case(subject, whens, otherwise)
             }
             ExprKind::ListComprehension { var, list, filter, map } => {
+                let element = self.element_kind(list);
                 let list = Box::new(sub(self, list)?);
-                let slot = self.scope.add(var, Kind::Any);
+                let slot = self.scope.add(var, element);
                 let filter = filter.as_deref().map(|x| sub(self, x).map(Box::new)).transpose();
                 let map = map.as_deref().map(|x| sub(self, x).map(Box::new)).transpose();
                 self.scope.vars.pop();
                 Expr::ListComp { slot, list, filter: filter?, map: map? }
             }
             ExprKind::Quantifier { kind, var, list, predicate } => {
+                let element = self.element_kind(list);
                 let list = Box::new(sub(self, list)?);
-                let slot = self.scope.add(var, Kind::Any);
+                let slot = self.scope.add(var, element);
                 let predicate = sub(self, predicate).map(Box::new);
                 self.scope.vars.pop();
                 Expr::Quant { kind: *kind, slot, list, predicate: predicate? }
             }
             ExprKind::PatternPredicate(element) => {
+                self.no_new_variables(element)?;
                 let pattern = self.nested_pattern(None, element, |_, _| Ok(()))?.0;
                 Expr::Exists(Box::new(pattern))
             }
@@ -189,6 +285,27 @@ impl Planner {
                 Expr::PatternComp { pattern: Box::new(pattern), filter, map }
             }
         })
+    }
+
+    /// A pattern used as a predicate only tests variables bound before it: naming a new one
+    /// is an error (a pattern comprehension is the form that introduces variables).
+    fn no_new_variables(&self, element: &ast::PatternElement) -> Result<(), Error> {
+        let nodes = std::iter::once(&element.start).chain(element.chain.iter().map(|(_, n)| n));
+        let named = nodes
+            .map(|n| (n.var.as_deref(), n.span))
+            .chain(element.chain.iter().map(|(r, _)| (r.var.as_deref(), r.span)));
+        for (var, span) in named {
+            if let Some(var) = var.filter(|v| self.scope.lookup(v).is_none()) {
+                return Err(semantic(
+                    SemanticKind::UndefinedVariable,
+                    format!(
+                        "variable '{var}' is not defined; a pattern predicate cannot introduce variables"
+                    ),
+                    span,
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// Plans a pattern inside an expression; its new variables are visible only to `inner`.
@@ -275,7 +392,7 @@ impl Planner {
         }
         if args.iter().any(has_aggregate) {
             return Err(semantic(
-                SemanticKind::InvalidAggregation,
+                SemanticKind::NestedAggregation,
                 "an aggregate cannot contain another aggregate",
                 e.span,
             ));
@@ -289,6 +406,20 @@ impl Planner {
         let index = list.len() - 1;
         *aggs = Some(list);
         Ok(Expr::Agg(index))
+    }
+}
+
+fn static_name(t: Static) -> &'static str {
+    match t {
+        Static::Bool => "a boolean",
+        Static::Int => "an integer",
+        Static::Float => "a float",
+        Static::Str => "a string",
+        Static::List => "a list",
+        Static::Map => "a map",
+        Static::Node => "a node",
+        Static::Rel => "a relationship",
+        Static::Path => "a path",
     }
 }
 
