@@ -6,6 +6,9 @@
 //! not there yet), optionally saves it as a snapshot (for the cold-start measurement), runs the
 //! six queries through `Database::query_with` and prints one JSON document: load time, each
 //! query's answer and the median of its warm runs. Times exclude process start.
+//!
+//! `bench_driver --open SNAPSHOT [--runs N]` instead times reading the snapshot file and
+//! opening it read-only (median of N), and prints both with their bytes per second.
 
 #[path = "../benches/support/mod.rs"]
 mod support;
@@ -17,6 +20,9 @@ use std::time::{Duration, Instant};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
+    if std::env::args().nth(1).as_deref() == Some("--open") {
+        return time_open(std::env::args().skip(2).collect());
+    }
     let mut dir = None;
     let mut save: Option<PathBuf> = None;
     let mut runs = 10usize;
@@ -83,5 +89,36 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "queries": queries,
     });
     println!("{out}");
+    Ok(())
+}
+
+fn time_open(args: Vec<String>) -> Result<(), Box<dyn std::error::Error>> {
+    let path = PathBuf::from(args.first().ok_or("--open needs a snapshot path")?);
+    let runs: usize = match args.get(1).map(String::as_str) {
+        Some("--runs") => args.get(2).ok_or("--runs needs a number")?.parse()?,
+        _ => 3,
+    };
+    let bytes = std::fs::metadata(&path)?.len() as f64;
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let mut read = Vec::new();
+    let mut open = Vec::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        std::hint::black_box(std::fs::read(&path)?);
+        read.push(t.elapsed().as_secs_f64());
+        let t = Instant::now();
+        let db = Database::open_read_only(&path)?;
+        open.push(t.elapsed().as_secs_f64());
+        std::hint::black_box(db.counts()?);
+    }
+    let (read, open) = (median(read), median(open));
+    let mib = bytes / f64::from(1 << 20);
+    println!(
+        "{}",
+        json!({"snapshot_mib": mib, "read_s": read, "read_mib_s": mib / read, "open_s": open, "open_mib_s": mib / open})
+    );
     Ok(())
 }

@@ -67,6 +67,7 @@ def main():
     ap.add_argument("--cold", type=int, default=3)
     ap.add_argument("--out", default=os.path.join(ROOT, "target", "bench-peers"))
     ap.add_argument("--python", default=sys.executable)
+    ap.add_argument("--fresh", action="store_true", help="forget earlier results of this size")
     ap.add_argument("--timeout", type=float, default=300.0, help="demarche per-query timeout, seconds")
     a = ap.parse_args()
 
@@ -81,7 +82,13 @@ def main():
     cli = os.path.join(ROOT, "target", "release", "demarche")
     peers_py = os.path.join(HERE, "peers.py")
 
+    # Results accumulate per size: a run replaces the columns of the engines it ran and keeps
+    # the others, so one engine can be re-measured after a change (--fresh starts over).
+    path = os.path.join(a.out, f"{a.size}.json")
     results = {}
+    if os.path.exists(path) and not a.fresh:
+        with open(path) as f:
+            results = json.load(f)["results"]
     for engine in a.peers.split(","):
         print(f"[{a.size}] {engine} ...", file=sys.stderr, flush=True)
         if engine == "demarche":
@@ -113,6 +120,7 @@ def main():
         colds.sort()
         out["cold_s"] = colds[len(colds) // 2]
         out["cold_answer"] = line
+        out["measured_at"] = time.strftime("%Y-%m-%d %H:%M:%S")
         results[engine] = out
 
     # Answers must agree.
@@ -132,7 +140,6 @@ def main():
 
     report = {"size": a.size, "params": params, "agree": ok, "results": results,
               "machine": {"cpus": os.cpu_count(), "uname": " ".join(os.uname())}}
-    path = os.path.join(a.out, f"{a.size}.json")
     with open(path, "w") as f:
         json.dump(report, f, indent=1)
     print(table(report))
