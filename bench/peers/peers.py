@@ -237,10 +237,6 @@ class Networkx:
             a = g.nodes[p["q1"]]
             return [(a["name"], a["count"])]
         if name == "Q2":
-            rows = set()
-            for _, b, t in g.out_edges(p["q2"], data="type"):
-                if t == "KNOWS" and g.nodes[b]["count"] > 500:
-                    rows.add((g.nodes[b]["name"], g.nodes[b]["count"], b))
             # One row per relationship, as in the other engines (parallel edges repeat a row).
             rows = [
                 (g.nodes[b]["name"], g.nodes[b]["count"])
