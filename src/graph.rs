@@ -11,7 +11,11 @@ use petgraph::Direction as PgDirection;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::EdgeRef;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+/// The maps of the graph and its indexes: foldhash, seeded per process (fast on short keys such
+/// as names and ids, and still not predictable by whoever writes the data).
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
 /// An interned label, relationship type or other name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -504,7 +508,7 @@ impl Graph {
         if self.property_indexes.contains_key(&(sym, key.to_owned())) {
             return Ok(vec![]);
         }
-        let mut index: HashMap<Value, BTreeSet<NodeId>> = HashMap::new();
+        let mut index: HashMap<Value, BTreeSet<NodeId>> = HashMap::default();
         for id in self.by_label.get(&sym).into_iter().flatten() {
             if let Some(value) = self.node_props(*id).and_then(|p| p.get(key)) {
                 index.entry(value.clone()).or_default().insert(*id);

@@ -8,7 +8,6 @@ use super::{Graph, NodeRec, RelRec, Sym};
 use crate::model::{NodeId, Properties, RelId};
 use serde::ser::{SerializeSeq, SerializeStruct};
 use serde::{Deserialize, Serialize, Serializer};
-use std::collections::BTreeSet;
 
 /// A whole graph in a form serde can read: symbols, nodes, relationships, indexes, id counters.
 #[derive(Debug, Deserialize)]
@@ -109,8 +108,15 @@ impl Serialize for Rels<'_> {
 impl Graph {
     /// Rebuilds a graph from an image, checking that it is consistent (ids unique and below the
     /// counters, relationship ends present, symbols in range). The error says what is wrong.
+    ///
+    /// This is the open path of every database, so it avoids work per entity: property maps
+    /// are moved into place as decoded, only `name` and `aliases` feed indexes while loading,
+    /// the label sets and per-type counts are built in bulk at the end, error messages are
+    /// only formatted on error, and property indexes are rebuilt once every node is in.
     pub fn from_image(image: GraphImage) -> Result<Graph, String> {
         let mut g = Graph::new();
+        g.symbols.reserve_exact(image.symbols.len());
+        g.symbol_ids.reserve(image.symbols.len());
         for name in &image.symbols {
             g.intern(name);
         }
@@ -127,11 +133,25 @@ impl Graph {
         );
         g.g.reserve_exact_nodes(image.nodes.len());
         g.g.reserve_exact_edges(image.rels.len());
+        g.by_name.reserve(image.nodes.len());
+        g.by_folded_name.reserve(image.nodes.len());
+        let mut members: Vec<Vec<NodeId>> = vec![Vec::new(); g.symbols.len()];
         for node in image.nodes {
-            g.load_node(node)?;
+            g.load_node(node, &mut members)?;
         }
+        for (sym, ids) in members.into_iter().enumerate() {
+            if !ids.is_empty() {
+                g.by_label.insert(Sym(sym as u32), ids.into_iter().collect());
+            }
+        }
+        let mut per_type = vec![0usize; g.symbols.len()];
         for rel in image.rels {
-            g.load_rel(rel)?;
+            g.load_rel(rel, &mut per_type)?;
+        }
+        for (sym, n) in per_type.into_iter().enumerate() {
+            if n > 0 {
+                g.n_by_type.insert(Sym(sym as u32), n);
+            }
         }
         for (label, key) in image.indexes {
             g.create_index(&label, &key).map_err(|e| e.message)?;
@@ -147,55 +167,61 @@ impl Graph {
         }
     }
 
-    fn load_node(&mut self, node: NodeImage) -> Result<(), String> {
+    /// Adds one node of an image; `members` collects the nodes of each label (by symbol).
+    fn load_node(&mut self, node: NodeImage, members: &mut [Vec<NodeId>]) -> Result<(), String> {
         let id = NodeId(node.id);
-        let slot =
-            self.node_slots.get(node.id as usize).ok_or(format!("node id {} beyond the counter", node.id))?;
+        let slot = self
+            .node_slots
+            .get(node.id as usize)
+            .ok_or_else(|| format!("node id {} beyond the counter", node.id))?;
         if slot.is_some() {
             return Err(format!("node id {} appears twice", node.id));
         }
-        let mut labels = Vec::with_capacity(node.labels.len());
-        for sym in node.labels {
-            labels.push(self.check_sym(sym)?);
+        for (i, sym) in node.labels.iter().enumerate() {
+            self.check_sym(*sym)?;
+            if node.labels[..i].contains(sym) {
+                return Err(format!("node {} repeats a label", node.id));
+            }
         }
-        let unique: BTreeSet<_> = labels.iter().collect();
-        if unique.len() != labels.len() {
-            return Err(format!("node {} repeats a label", node.id));
-        }
-        for sym in &labels {
-            self.by_label.entry(*sym).or_default().insert(id);
-        }
-        let props = node.props;
-        let idx = self.g.add_node(NodeRec { id, labels: labels.clone(), props: Properties::new() });
-        self.node_slots[node.id as usize] = Some(idx);
-        for (key, value) in props {
+        for (key, value) in &node.props {
             if value.is_null() || !value.is_storable() {
                 return Err(format!("node {} has an invalid value for '{key}'", node.id));
             }
-            self.index_value(id, &key, &value, &labels);
-            self.g[idx].props.insert(key, value);
         }
+        // Property indexes are built after all nodes are in, so only the name and alias
+        // indexes need the values now.
+        for key in ["name", "aliases"] {
+            if let Some(value) = node.props.get(key) {
+                self.index_value(id, key, value, &[]);
+            }
+        }
+        for sym in &node.labels {
+            members[sym.0 as usize].push(id);
+        }
+        let idx = self.g.add_node(NodeRec { id, labels: node.labels, props: node.props });
+        self.node_slots[node.id as usize] = Some(idx);
         Ok(())
     }
 
-    fn load_rel(&mut self, rel: RelImage) -> Result<(), String> {
+    /// Adds one relationship of an image; `per_type` counts relationships by type symbol.
+    fn load_rel(&mut self, rel: RelImage, per_type: &mut [usize]) -> Result<(), String> {
         let slot = self
             .rel_slots
             .get(rel.id as usize)
-            .ok_or(format!("relationship id {} beyond the counter", rel.id))?;
+            .ok_or_else(|| format!("relationship id {} beyond the counter", rel.id))?;
         if slot.is_some() {
             return Err(format!("relationship id {} appears twice", rel.id));
         }
         let rel_type = self.check_sym(rel.rel_type)?;
         let a = self
             .node_idx(NodeId(rel.start))
-            .ok_or(format!("relationship {} starts at a missing node", rel.id))?;
+            .ok_or_else(|| format!("relationship {} starts at a missing node", rel.id))?;
         let b = self
             .node_idx(NodeId(rel.end))
-            .ok_or(format!("relationship {} ends at a missing node", rel.id))?;
+            .ok_or_else(|| format!("relationship {} ends at a missing node", rel.id))?;
         let idx = self.g.add_edge(a, b, RelRec { id: RelId(rel.id), rel_type, props: rel.props });
         self.rel_slots[rel.id as usize] = Some(idx);
-        *self.n_by_type.entry(rel_type).or_default() += 1;
+        per_type[rel_type.0 as usize] += 1;
         Ok(())
     }
 }
