@@ -163,8 +163,15 @@ impl<'db> Runner<'db> {
                     let style = TableStyle { max_rows: self.max_rows, width: self.width, elapsed };
                     let _ = output::write(out, &result, self.format, style);
                     if let Some(profile) = &result.profile {
+                        // Machine-readable formats keep stdout to one document per statement.
+                        let sink: &mut dyn Write = if matches!(self.format, Format::Table | Format::Markdown)
+                        {
+                            out
+                        } else {
+                            &mut self.err
+                        };
                         for (step, rows) in profile {
-                            let _ = writeln!(out, "  {step}: {rows} rows");
+                            let _ = writeln!(sink, "  {step}: {rows} rows");
                         }
                     }
                     if let Some(elapsed) = elapsed.filter(|_| self.format != Format::Table) {

@@ -464,3 +464,17 @@ fn error_rendering_snapshots() {
     assert_eq!(out.status.code(), Some(1));
     insta::assert_snapshot!("errors", String::from_utf8(out.stderr).unwrap());
 }
+
+#[test]
+fn profile_steps_go_to_stderr_in_machine_formats_and_stdout_in_tables() {
+    let query = "PROFILE MATCH (c:Country) RETURN count(c) AS n";
+    let out = demarche().args(["--format", "json", "-c", query]).output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "{\"columns\":[\"n\"],\"rows\":[[3]]}\n");
+    assert!(String::from_utf8(out.stderr).unwrap().contains("Match 1 pattern part(s): 3 rows"));
+    demarche()
+        .args(["-c", query])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Aggregate").and(predicate::str::contains("│ 3")));
+}
