@@ -3,6 +3,7 @@
 use super::*;
 use crate::model::{NodeId, Properties, Value};
 use std::collections::BTreeMap;
+use std::fs::OpenOptions;
 
 type Image = BTreeMap<String, Value>;
 
@@ -164,9 +165,11 @@ const MAGIC_WAL: &[u8; 8] = wal::MAGIC;
 fn one_writer_many_readers() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("db");
-    let writer = open(&path).unwrap();
+    let mut writer = open(&path).unwrap().0;
     assert!(matches!(open(&path), Err(StorageError::Locked { .. })));
-    assert!(matches!(Store::open::<Image>(&path, Access::ReadOnly), Err(StorageError::Locked { .. })));
+    writer.commit(&node(0)).unwrap();
+    let (_, beside) = Store::open::<Image>(&path, Access::ReadOnly).expect("a reader opens beside a writer");
+    assert_eq!(beside.transactions, vec![node(0)], "and sees what was committed");
     drop(writer);
     let r1 = Store::open::<Image>(&path, Access::ReadOnly).unwrap();
     let _r2 = Store::open::<Image>(&path, Access::ReadOnly).unwrap();
