@@ -251,7 +251,12 @@ impl Store {
     pub fn checkpoint<S: Serialize + ?Sized>(&mut self, image: &S) -> Result<(), StorageError> {
         self.writable()?;
         let header = snapshot::Header { generation: self.generation + 1, last_seq: self.next_seq - 1 };
-        snapshot::write(&*self.backend, &self.path, header, image)?;
+        if let Err(e) = snapshot::write(&*self.backend, &self.path, header, image) {
+            // The previous snapshot and the log are intact, but a disk that failed once is not
+            // trusted again by this handle: like a failed append, reopen before writing again.
+            self.poisoned |= matches!(e, StorageError::Io { .. });
+            return Err(e);
+        }
         self.generation += 1;
         let wal_path = self.wal_path.clone();
         let file = self.writable()?;
