@@ -68,7 +68,7 @@ fn sigkill_at_random_moments_loses_no_acknowledged_commit() {
     let cycles = count_from_env("DEMARCHE_CRASH_CYCLES", 200);
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("crash.db");
-    let mut rng = Rng(0x5eed_0f_c4a5);
+    let mut rng = Rng(0x5eed_0fc4_a5a5);
     let mut max_acked: Option<i64> = None;
     let (mut kills, mut acks) = (0u64, 0u64);
     for cycle in 0..cycles {
