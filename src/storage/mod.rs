@@ -119,7 +119,7 @@ fn read_beside_writer<S: DeserializeOwned>(
                 let after = snapshot::generation(backend, path)?;
                 let first =
                     reading.scan.records.iter().map(|(seq, _)| *seq).find(|s| *s > reading.header.last_seq);
-                let gap = first.is_some_and(|seq| seq != reading.header.last_seq + 1);
+                let gap = first.is_some_and(|seq| Some(seq) != reading.header.last_seq.checked_add(1));
                 if before == after && reading.header.generation == after && !gap {
                     return Ok(reading);
                 }
@@ -163,13 +163,23 @@ impl Store {
         let last_logged = scan.records.last().map_or(0, |(seq, _)| *seq);
         let transactions =
             scan.records.into_iter().filter(|(seq, _)| *seq > header.last_seq).map(|(_, m)| m).collect();
+        // Counters at their maximum cannot be continued: only a damaged file holds them.
+        let next_seq =
+            header.last_seq.max(last_logged).checked_add(1).filter(|_| header.generation < u64::MAX);
+        let Some(next_seq) = next_seq else {
+            return Err(StorageError::Corrupt {
+                path: path.to_owned(),
+                offset: 12,
+                reason: "generation or sequence number at its maximum".into(),
+            });
+        };
         let mut store = Store {
             backend,
             path: path.to_owned(),
             wal_path,
             wal: None,
             _lock: lock,
-            next_seq: header.last_seq.max(last_logged) + 1,
+            next_seq,
             wal_len: scan.valid_len,
             generation: header.generation,
             poisoned: false,
