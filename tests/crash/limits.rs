@@ -9,7 +9,7 @@ use std::time::Duration;
 fn one_hundred_thousand_nested_parentheses_are_a_clean_error() {
     let db = Database::in_memory();
     let text = format!("RETURN {}1{}", "(".repeat(100_000), ")".repeat(100_000));
-    let err = db.query(&text, &Params::new()).err().expect("too deep to accept");
+    let err = db.query(&text, &Params::new()).expect_err("too deep to accept");
     assert!(err.to_string().contains("nested"), "{err}");
     let lists = format!("RETURN {}1{}", "[".repeat(100_000), "]".repeat(100_000));
     assert!(db.query(&lists, &Params::new()).is_err());
@@ -22,7 +22,7 @@ fn a_one_megabyte_query_is_a_clean_error() {
     let db = Database::in_memory();
     let long_list = format!("RETURN [{}0] AS xs", "0, ".repeat(350_000));
     assert!(long_list.len() > 1 << 20);
-    let err = db.query(&long_list, &Params::new()).err().expect("a 1 MB query is refused");
+    let err = db.query(&long_list, &Params::new()).expect_err("a 1 MB query is refused");
     assert!(matches!(err, Error::Syntax(_)), "{err}");
     let long_string = format!("RETURN '{}' AS s", "x".repeat(1 << 20));
     assert!(db.query(&long_string, &Params::new()).is_err());
@@ -64,8 +64,7 @@ fn variable_length_matches_on_a_dense_graph_stop_at_the_bound_or_the_deadline() 
     let options = QueryOptions { timeout: Some(Duration::from_millis(300)), cancel: None };
     let err = db
         .query_with("MATCH p = (a:D)-[:L*]->(b) RETURN count(p) AS n", &Params::new(), &options)
-        .err()
-        .expect("stopped");
+        .expect_err("stopped");
     match &err {
         Error::Execution(e) => assert!(
             matches!(e.kind, ExecutionKind::Cancelled | ExecutionKind::LimitExceeded),
@@ -77,7 +76,6 @@ fn variable_length_matches_on_a_dense_graph_stop_at_the_bound_or_the_deadline() 
     // Collecting the paths instead of counting them must stop the same way.
     let err = db
         .query_with("MATCH p = (a:D {i: 1})-[:L*]->(b) RETURN collect(p) AS ps", &Params::new(), &options)
-        .err()
-        .expect("stopped");
+        .expect_err("stopped");
     assert!(matches!(err, Error::Execution(_)), "{err}");
 }
