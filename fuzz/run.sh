@@ -9,7 +9,7 @@ shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then targets=(query_plan query_exec open_bytes); fi
 export RUSTC_BOOTSTRAP=1 # cargo-fuzz passes nightly-only flags (sanitizers)
-cargo fuzz build "${targets[@]/#/}" 2>/dev/null || for t in "${targets[@]}"; do cargo fuzz build "$t"; done
+for t in "${targets[@]}"; do cargo fuzz build "$t"; done
 for t in "${targets[@]}"; do
   mkdir -p "corpus/$t" "artifacts/$t"
   echo "== $t for ${seconds}s"
