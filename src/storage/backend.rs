@@ -50,7 +50,8 @@ pub trait Backend: Send + Sync {
     /// Deletes the file `path`.
     fn remove(&self, path: &Path) -> io::Result<()>;
     /// Tries to lock `path` (exclusively for `ReadWrite`, shared for `ReadOnly`) without
-    /// waiting; `Ok(None)` when another holder has a conflicting lock.
+    /// waiting; `Ok(None)` when another holder has a conflicting lock (or, for `ReadOnly`, when
+    /// no lock can be taken at all, e.g. in a read-only directory without a lock file).
     fn try_lock(&self, path: &Path, access: Access) -> io::Result<Option<LockGuard>>;
 }
 
@@ -123,10 +124,11 @@ impl Backend for FsBackend {
     fn try_lock(&self, path: &Path, access: Access) -> io::Result<Option<LockGuard>> {
         let file = match OpenOptions::new().read(true).write(true).create(true).truncate(false).open(path) {
             Ok(f) => f,
-            // A read-only open where the lock file cannot be created goes without a lock.
+            // A read-only open where the lock file cannot be created goes without a lock, as
+            // beside a writer: reported like a conflict, so it reads with the same care.
             Err(_) if access == Access::ReadOnly => match File::open(path) {
                 Ok(f) => f,
-                Err(_) => return Ok(Some(LockGuard::new(()))),
+                Err(_) => return Ok(None),
             },
             Err(e) => return Err(e),
         };
