@@ -14,6 +14,7 @@ use crate::query::plan;
 use crate::query::resolve::GraphResolver;
 use crate::query::syntax;
 use crate::result::{QueryResult, Stats};
+use crate::storage::backends::{Backend, FsBackend};
 use crate::storage::{Access, CHECKPOINT_WAL_BYTES, Store};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
@@ -62,16 +63,16 @@ fn poisoned() -> Error {
 impl Database {
     /// Opens the database at `path` for reading and writing, creating it if absent.
     pub fn open(path: impl AsRef<Path>) -> Result<Database, Error> {
-        Database::open_with(path.as_ref(), Access::ReadWrite)
+        Database::open_with(Arc::new(FsBackend), path.as_ref(), Access::ReadWrite)
     }
 
     /// Opens an existing database without changing it; several read-only handles may share it.
     pub fn open_read_only(path: impl AsRef<Path>) -> Result<Database, Error> {
-        Database::open_with(path.as_ref(), Access::ReadOnly)
+        Database::open_with(Arc::new(FsBackend), path.as_ref(), Access::ReadOnly)
     }
 
-    fn open_with(path: &Path, access: Access) -> Result<Database, Error> {
-        let (store, recovered) = Store::open::<GraphImage>(path, access)?;
+    fn open_with(backend: Arc<dyn Backend>, path: &Path, access: Access) -> Result<Database, Error> {
+        let (store, recovered) = Store::open_on::<GraphImage>(backend, path, access)?;
         let mut graph = match recovered.snapshot {
             Some(image) => Graph::from_image(image).map_err(|reason| {
                 Error::Storage(crate::storage::StorageError::corrupt_snapshot(path, reason))
@@ -407,6 +408,18 @@ impl Database {
     ) -> Result<Vec<PathBuf>, crate::export::ExportError> {
         let state = self.read()?;
         crate::export::write_to(&state.graph, format, path.as_ref())
+    }
+
+    /// Opens the database at `path` with every file operation going through `backend`: the
+    /// real file system ([`FsBackend`]) or a simulated disk such as
+    /// [`MemBackend`](crate::backends::MemBackend), which tests use to inject I/O errors and
+    /// power loss. Otherwise the same as [`Database::open`] / [`Database::open_read_only`].
+    pub fn open_on(
+        backend: Arc<dyn Backend>,
+        path: impl AsRef<Path>,
+        access: Access,
+    ) -> Result<Database, Error> {
+        Database::open_with(backend, path.as_ref(), access)
     }
 }
 

@@ -28,4 +28,5 @@ pub use query::exec::Params;
 pub use query::suggest;
 pub use query::syntax::{KEYWORDS, is_complete, split_statements};
 pub use result::{FromValue, QueryResult, Row, Stats};
+pub use storage::backends;
 pub use storage::{FORMAT_VERSION, StorageError};

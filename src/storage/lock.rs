@@ -1,35 +1,29 @@
 //! The lock file: one writer, or any number of readers, across processes and within one.
 
+use super::backend::{Backend, LockGuard};
 use super::{Access, StorageError};
-use std::fs::{File, OpenOptions, TryLockError};
 use std::path::Path;
 
-/// Takes the lock for `access`; the returned file holds it until dropped. A read-only open in a
-/// place where the lock file cannot be created goes without a lock rather than failing.
-pub(crate) fn acquire(db: &Path, lock_path: &Path, access: Access) -> Result<Option<File>, StorageError> {
-    let file = match OpenOptions::new().read(true).write(true).create(true).truncate(false).open(lock_path) {
-        Ok(f) => f,
-        Err(_) if access == Access::ReadOnly => match File::open(lock_path) {
-            Ok(f) => f,
-            Err(_) => return Ok(None),
-        },
-        Err(e) => {
-            return Err(StorageError::Io {
-                action: "create the lock file",
-                path: lock_path.to_owned(),
-                source: e,
-            });
-        }
-    };
-    let locked = match access {
-        Access::ReadWrite => file.try_lock(),
-        Access::ReadOnly => file.try_lock_shared(),
-    };
-    match locked {
-        Ok(()) => Ok(Some(file)),
-        Err(TryLockError::WouldBlock) => Err(StorageError::Locked { path: db.to_owned() }),
-        Err(TryLockError::Error(e)) => {
-            Err(StorageError::Io { action: "lock", path: lock_path.to_owned(), source: e })
-        }
+/// Takes the lock for `access`; the returned guard holds it until dropped.
+///
+/// A writer needs the exclusive lock, and a second writer gets [`StorageError::Locked`]. A
+/// reader takes a shared lock when it can (so no writer opens while it reads); when a writer
+/// holds the database already, the reader goes without a lock (`Ok(None)`) and reads the last
+/// committed state, which it never changes.
+pub(crate) fn acquire(
+    backend: &dyn Backend,
+    db: &Path,
+    lock_path: &Path,
+    access: Access,
+) -> Result<Option<LockGuard>, StorageError> {
+    let locked = backend.try_lock(lock_path, access).map_err(|source| StorageError::Io {
+        action: "lock",
+        path: lock_path.to_owned(),
+        source,
+    })?;
+    match (locked, access) {
+        (Some(guard), _) => Ok(Some(guard)),
+        (None, Access::ReadOnly) => Ok(None),
+        (None, Access::ReadWrite) => Err(StorageError::Locked { path: db.to_owned() }),
     }
 }

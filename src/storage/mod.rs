@@ -5,31 +5,44 @@
 //! new snapshot atomically and then empties the log. This layer stores encoded mutations and
 //! images; it knows nothing of graphs or queries.
 
+mod backend;
 mod codec;
 mod error;
 mod lock;
+mod mem;
 pub(crate) mod snapshot;
 mod wal;
 
+use backend::{Backend, BackendFile, FsBackend, LockGuard, OpenMode};
 pub use error::StorageError;
 pub use snapshot::FORMAT_VERSION;
+
+/// Where a database's bytes go: the real file system, or a simulated disk that fails and loses
+/// power on request, for testing code built on demarche (see `Database::open_on`).
+pub mod backends {
+    pub use super::Access;
+    pub use super::backend::{Backend, BackendFile, FsBackend, LockGuard, OpenMode};
+    pub use super::mem::{Damage, Fault, MemBackend, SECTOR};
+}
 
 use crate::model::Mutation;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use std::fs::{File, OpenOptions};
-use std::io::{Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The log size past which the database checkpoints after a commit.
 pub const CHECKPOINT_WAL_BYTES: u64 = 16 << 20;
+
+/// How many times a read-only open re-reads when a checkpoint ran while it was reading.
+const READ_ATTEMPTS: usize = 64;
 
 /// How a database is opened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
     /// Read and write; one such handle at a time.
     ReadWrite,
-    /// Read only; shares the database with other readers, never writes a file.
+    /// Read only; never writes a file, and sees the last committed state even beside a writer.
     ReadOnly,
 }
 
@@ -43,20 +56,82 @@ pub struct Recovered<S> {
 
 /// An open database's files.
 pub struct Store {
+    backend: Arc<dyn Backend>,
     path: PathBuf,
     wal_path: PathBuf,
-    wal: Option<File>,
-    _lock: Option<File>,
+    wal: Option<Box<dyn BackendFile>>,
+    _lock: Option<LockGuard>,
     next_seq: u64,
     wal_len: u64,
     generation: u64,
     poisoned: bool,
 }
 
-fn sibling(path: &Path, suffix: &str) -> PathBuf {
+pub(crate) fn sibling(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(suffix);
     PathBuf::from(name)
+}
+
+/// One consistent reading of the files: the snapshot, its header, and the log scanned.
+struct Reading<S> {
+    snapshot: Option<S>,
+    header: snapshot::Header,
+    scan: wal::Scan,
+    wal_bytes: u64,
+}
+
+fn read_files<S: DeserializeOwned>(
+    backend: &dyn Backend,
+    path: &Path,
+    wal_path: &Path,
+) -> Result<Reading<S>, StorageError> {
+    let (snapshot, header) = match backend.exists(path).map_err(StorageError::io("look for", path))? {
+        true => match snapshot::read::<S>(backend, path)? {
+            Some((header, image)) => (Some(image), header),
+            None => (None, snapshot::Header { generation: 0, last_seq: 0 }),
+        },
+        false => (None, snapshot::Header { generation: 0, last_seq: 0 }),
+    };
+    let wal_exists = backend.exists(wal_path).map_err(StorageError::io("look for", wal_path))?;
+    let (scan, wal_bytes) = if wal_exists {
+        let file = backend.open(wal_path, OpenMode::Read).map_err(StorageError::io("open", wal_path))?;
+        let bytes = backend::read_all(&*file).map_err(StorageError::io("read", wal_path))?;
+        (wal::scan(wal_path, &bytes)?, bytes.len() as u64)
+    } else {
+        (wal::Scan { records: vec![], valid_len: 0 }, 0)
+    };
+    Ok(Reading { snapshot, header, scan, wal_bytes })
+}
+
+/// Reads the files beside a possible writer: retried until no checkpoint ran in between
+/// (same snapshot generation before and after, and no gap between snapshot and log).
+fn read_beside_writer<S: DeserializeOwned>(
+    backend: &dyn Backend,
+    path: &Path,
+    wal_path: &Path,
+) -> Result<Reading<S>, StorageError> {
+    let mut last_error = None;
+    for _ in 0..READ_ATTEMPTS {
+        let before = snapshot::generation(backend, path)?;
+        match read_files::<S>(backend, path, wal_path) {
+            Ok(reading) => {
+                let after = snapshot::generation(backend, path)?;
+                let first =
+                    reading.scan.records.iter().map(|(seq, _)| *seq).find(|s| *s > reading.header.last_seq);
+                let gap = first.is_some_and(|seq| Some(seq) != reading.header.last_seq.checked_add(1));
+                if before == after && reading.header.generation == after && !gap {
+                    return Ok(reading);
+                }
+            }
+            Err(e) => last_error = Some(e),
+        }
+    }
+    Err(last_error.unwrap_or_else(|| StorageError::Io {
+        action: "read a stable state of",
+        path: path.to_owned(),
+        source: std::io::Error::other("the database kept changing while it was read"),
+    }))
 }
 
 impl Store {
@@ -65,34 +140,46 @@ impl Store {
         path: &Path,
         access: Access,
     ) -> Result<(Store, Recovered<S>), StorageError> {
+        Store::open_on(Arc::new(FsBackend), path, access)
+    }
+
+    /// Like [`Store::open`], with every file operation going through `backend`.
+    pub fn open_on<S: DeserializeOwned>(
+        backend: Arc<dyn Backend>,
+        path: &Path,
+        access: Access,
+    ) -> Result<(Store, Recovered<S>), StorageError> {
         let wal_path = sibling(path, "-wal");
-        if access == Access::ReadOnly && !path.exists() && !wal_path.exists() {
+        let found = |p: &Path| backend.exists(p).map_err(StorageError::io("look for", p));
+        if access == Access::ReadOnly && !found(path)? && !found(&wal_path)? {
             return Err(StorageError::NotFound { path: path.to_owned() });
         }
-        let lock = lock::acquire(path, &sibling(path, "-lock"), access)?;
-        let (snapshot, header) = match path.exists() {
-            true => match snapshot::read::<S>(path)? {
-                Some((header, image)) => (Some(image), header),
-                None => (None, snapshot::Header { generation: 0, last_seq: 0 }),
-            },
-            false => (None, snapshot::Header { generation: 0, last_seq: 0 }),
+        let lock = lock::acquire(&*backend, path, &sibling(path, "-lock"), access)?;
+        let reading = match lock {
+            Some(_) => read_files::<S>(&*backend, path, &wal_path)?,
+            None => read_beside_writer::<S>(&*backend, path, &wal_path)?,
         };
-        let (scan, wal_bytes) = match std::fs::read(&wal_path) {
-            Ok(bytes) => (wal::scan(&wal_path, &bytes)?, bytes.len() as u64),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                (wal::Scan { records: vec![], valid_len: 0 }, 0)
-            }
-            Err(e) => return Err(StorageError::Io { action: "read", path: wal_path, source: e }),
-        };
+        let Reading { snapshot, header, scan, wal_bytes } = reading;
         let last_logged = scan.records.last().map_or(0, |(seq, _)| *seq);
         let transactions =
             scan.records.into_iter().filter(|(seq, _)| *seq > header.last_seq).map(|(_, m)| m).collect();
+        // Counters at their maximum cannot be continued: only a damaged file holds them.
+        let next_seq =
+            header.last_seq.max(last_logged).checked_add(1).filter(|_| header.generation < u64::MAX);
+        let Some(next_seq) = next_seq else {
+            return Err(StorageError::Corrupt {
+                path: path.to_owned(),
+                offset: 12,
+                reason: "generation or sequence number at its maximum".into(),
+            });
+        };
         let mut store = Store {
+            backend,
             path: path.to_owned(),
             wal_path,
             wal: None,
             _lock: lock,
-            next_seq: header.last_seq.max(last_logged) + 1,
+            next_seq,
             wal_len: scan.valid_len,
             generation: header.generation,
             poisoned: false,
@@ -106,18 +193,19 @@ impl Store {
     /// Opens the log for appending: creates it, or cuts a torn tail off before anything is appended.
     fn prepare_wal(&mut self, on_disk: u64) -> Result<(), StorageError> {
         let path = self.wal_path.clone();
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .map_err(StorageError::io("open", &path))?;
+        let tmp = snapshot::temp_path(&self.path);
+        if self.backend.exists(&tmp).unwrap_or(false) {
+            // Left by a checkpoint that did not finish; the snapshot it was for never counted.
+            self.backend.remove(&tmp).map_err(StorageError::io("remove", &tmp))?;
+        }
+        let mut file =
+            self.backend.open(&path, OpenMode::ReadWrite).map_err(StorageError::io("open", &path))?;
         if self.wal_len < wal::HEADER_LEN {
             file.set_len(0).map_err(StorageError::io("truncate", &path))?;
-            file.write_all(&wal::header()).map_err(StorageError::io("write", &path))?;
+            file.write_at(0, &wal::header()).map_err(StorageError::io("write", &path))?;
             file.sync_all().map_err(StorageError::io("sync", &path))?;
-            snapshot::sync_dir(snapshot::parent(&path))
+            self.backend
+                .sync_dir(snapshot::parent(&path))
                 .map_err(StorageError::io("sync the directory of", &path))?;
             self.wal_len = wal::HEADER_LEN;
         } else if on_disk > self.wal_len {
@@ -128,7 +216,7 @@ impl Store {
         Ok(())
     }
 
-    fn writable(&mut self) -> Result<&mut File, StorageError> {
+    fn writable(&mut self) -> Result<&mut Box<dyn BackendFile>, StorageError> {
         if self.poisoned {
             return Err(StorageError::Poisoned { path: self.path.clone() });
         }
@@ -144,6 +232,9 @@ impl Store {
     }
 
     /// Appends one transaction as one log record and makes it durable before returning.
+    ///
+    /// On failure the record is cut off again if possible, and the handle refuses further
+    /// writes until reopened either way: the caller must treat the commit as not acknowledged.
     pub fn commit(&mut self, mutations: &[Mutation]) -> Result<(), StorageError> {
         let record = wal::record(self.next_seq, mutations).map_err(|reason| StorageError::Corrupt {
             path: self.wal_path.clone(),
@@ -152,13 +243,12 @@ impl Store {
         })?;
         let (at, wal_path) = (self.wal_len, self.wal_path.clone());
         let file = self.writable()?;
-        let written = file
-            .seek(SeekFrom::Start(at))
-            .and_then(|_| file.write_all(&record))
-            .and_then(|()| file.sync_data());
+        let written = file.write_at(at, &record).and_then(|()| file.sync_data());
         if let Err(e) = written {
-            // The tail may or may not be on disk: refuse further writes until reopened, when
-            // recovery decides from what is really there.
+            // The tail may or may not be on disk. Try to take it back, so that a reopen does not
+            // replay a commit that was reported as failed; if even that fails, recovery decides
+            // from what is really there. Either way, no more writes through this handle.
+            let _ = file.set_len(at).and_then(|()| file.sync_data());
             self.poisoned = true;
             return Err(StorageError::Io { action: "append to", path: wal_path, source: e });
         }
@@ -171,7 +261,12 @@ impl Store {
     pub fn checkpoint<S: Serialize + ?Sized>(&mut self, image: &S) -> Result<(), StorageError> {
         self.writable()?;
         let header = snapshot::Header { generation: self.generation + 1, last_seq: self.next_seq - 1 };
-        snapshot::write(&self.path, header, image)?;
+        if let Err(e) = snapshot::write(&*self.backend, &self.path, header, image) {
+            // The previous snapshot and the log are intact, but a disk that failed once is not
+            // trusted again by this handle: like a failed append, reopen before writing again.
+            self.poisoned |= matches!(e, StorageError::Io { .. });
+            return Err(e);
+        }
         self.generation += 1;
         let wal_path = self.wal_path.clone();
         let file = self.writable()?;

@@ -5,13 +5,12 @@
 //! u32 (over the 40 bytes before it). The header checksum is verified first, then that the
 //! payload fits the file, then the payload checksum — only then is anything decoded.
 
-use super::StorageError;
+use super::backend::{self, Backend, OpenMode};
 use super::codec;
+use super::{StorageError, sibling};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use std::fs::{self, File};
-use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 pub(crate) const MAGIC: &[u8; 8] = b"DEMARCHE";
 /// The snapshot format this build writes and the newest it reads.
@@ -36,8 +35,21 @@ fn u64_at(b: &[u8], at: usize) -> u64 {
 }
 
 /// Reads and verifies a snapshot; `None` for an empty file (a database never checkpointed).
-pub(crate) fn read<S: DeserializeOwned>(path: &Path) -> Result<Option<(Header, S)>, StorageError> {
-    let bytes = fs::read(path).map_err(StorageError::io("read", path))?;
+pub(crate) fn read<S: DeserializeOwned>(
+    backend: &dyn Backend,
+    path: &Path,
+) -> Result<Option<(Header, S)>, StorageError> {
+    let file = backend.open(path, OpenMode::Read).map_err(StorageError::io("open", path))?;
+    let bytes = backend::read_all(&*file).map_err(StorageError::io("read", path))?;
+    drop(file);
+    decode(path, &bytes)
+}
+
+/// Verifies and decodes a snapshot's bytes; `None` for an empty file.
+pub(crate) fn decode<S: DeserializeOwned>(
+    path: &Path,
+    bytes: &[u8],
+) -> Result<Option<(Header, S)>, StorageError> {
     if bytes.is_empty() {
         return Ok(None);
     }
@@ -55,10 +67,10 @@ pub(crate) fn read<S: DeserializeOwned>(path: &Path) -> Result<Option<(Header, S
     if &bytes[..8] != MAGIC {
         return Err(StorageError::NotADatabase { path: path.to_owned(), reason: "wrong magic bytes".into() });
     }
-    if crc32fast::hash(&bytes[..40]) != u32_at(&bytes, 40) {
+    if crc32fast::hash(&bytes[..40]) != u32_at(bytes, 40) {
         return Err(corrupt(0, "header checksum mismatch".into()));
     }
-    let version = u32_at(&bytes, 8);
+    let version = u32_at(bytes, 8);
     if version > FORMAT_VERSION {
         return Err(StorageError::NewerFormat {
             path: path.to_owned(),
@@ -66,8 +78,8 @@ pub(crate) fn read<S: DeserializeOwned>(path: &Path) -> Result<Option<(Header, S
             supported: FORMAT_VERSION,
         });
     }
-    let header = Header { generation: u64_at(&bytes, 12), last_seq: u64_at(&bytes, 20) };
-    let declared = u64_at(&bytes, 28);
+    let header = Header { generation: u64_at(bytes, 12), last_seq: u64_at(bytes, 20) };
+    let declared = u64_at(bytes, 28);
     let actual = (bytes.len() - HEADER_LEN) as u64;
     if declared != actual {
         return Err(corrupt(
@@ -76,7 +88,7 @@ pub(crate) fn read<S: DeserializeOwned>(path: &Path) -> Result<Option<(Header, S
         ));
     }
     let payload = &bytes[HEADER_LEN..];
-    if crc32fast::hash(payload) != u32_at(&bytes, 36) {
+    if crc32fast::hash(payload) != u32_at(bytes, 36) {
         return Err(corrupt(HEADER_LEN as u64, "payload checksum mismatch".into()));
     }
     let image = codec::decode(payload)
@@ -84,9 +96,15 @@ pub(crate) fn read<S: DeserializeOwned>(path: &Path) -> Result<Option<(Header, S
     Ok(Some((header, image)))
 }
 
+/// The temporary file a snapshot is written to before it is renamed over `path`.
+pub(crate) fn temp_path(path: &Path) -> PathBuf {
+    sibling(path, "-snapshot-tmp")
+}
+
 /// Writes a snapshot atomically: temp file in the same directory, `sync_all`, rename over
 /// `path`, then fsync the directory. A failure leaves the previous snapshot in place.
 pub(crate) fn write<S: Serialize + ?Sized>(
+    backend: &dyn Backend,
     path: &Path,
     header: Header,
     image: &S,
@@ -105,21 +123,17 @@ pub(crate) fn write<S: Serialize + ?Sized>(
     head.extend_from_slice(&crc32fast::hash(&payload).to_le_bytes());
     let crc = crc32fast::hash(&head);
     head.extend_from_slice(&crc.to_le_bytes());
-    let dir = parent(path);
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".demarche-snapshot-")
-        .tempfile_in(dir)
+    let tmp = temp_path(path);
+    let mut file = backend
+        .open(&tmp, OpenMode::Truncate)
         .map_err(StorageError::io("create a temporary file beside", path))?;
-    tmp.write_all(&head)
-        .and_then(|()| tmp.write_all(&payload))
+    file.write_at(0, &head)
+        .and_then(|()| file.write_at(HEADER_LEN as u64, &payload))
         .map_err(StorageError::io("write a snapshot for", path))?;
-    tmp.as_file().sync_all().map_err(StorageError::io("sync the snapshot of", path))?;
-    tmp.persist(path).map_err(|e| StorageError::Io {
-        action: "rename the snapshot onto",
-        path: path.to_owned(),
-        source: e.error,
-    })?;
-    sync_dir(dir).map_err(StorageError::io("sync the directory of", path))
+    file.sync_all().map_err(StorageError::io("sync the snapshot of", path))?;
+    drop(file);
+    backend.rename(&tmp, path).map_err(StorageError::io("rename the snapshot onto", path))?;
+    backend.sync_dir(parent(path)).map_err(StorageError::io("sync the directory of", path))
 }
 
 /// The directory a path lives in (`.` for a bare file name).
@@ -130,7 +144,18 @@ pub(crate) fn parent(path: &Path) -> &Path {
     }
 }
 
-/// Makes a rename or file creation in `dir` durable.
-pub(crate) fn sync_dir(dir: &Path) -> std::io::Result<()> {
-    File::open(dir)?.sync_all()
+/// The generation in the snapshot header at `path` (0 when there is no snapshot), without
+/// reading the payload: read-only opens compare it before and after reading to detect a
+/// checkpoint that ran meanwhile.
+pub(crate) fn generation(backend: &dyn Backend, path: &Path) -> Result<u64, StorageError> {
+    if !backend.exists(path).map_err(StorageError::io("look for", path))? {
+        return Ok(0);
+    }
+    let file = backend.open(path, OpenMode::Read).map_err(StorageError::io("open", path))?;
+    if file.len().map_err(StorageError::io("read", path))? < HEADER_LEN as u64 {
+        return Ok(0);
+    }
+    let mut head = [0u8; HEADER_LEN];
+    file.read_at(0, &mut head).map_err(StorageError::io("read", path))?;
+    Ok(u64_at(&head, 12))
 }

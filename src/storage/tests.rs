@@ -2,7 +2,9 @@
 
 use super::*;
 use crate::model::{NodeId, Properties, Value};
+use crate::storage::backends::MemBackend;
 use std::collections::BTreeMap;
+use std::fs::OpenOptions;
 
 type Image = BTreeMap<String, Value>;
 
@@ -164,9 +166,11 @@ const MAGIC_WAL: &[u8; 8] = wal::MAGIC;
 fn one_writer_many_readers() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("db");
-    let writer = open(&path).unwrap();
+    let mut writer = open(&path).unwrap().0;
     assert!(matches!(open(&path), Err(StorageError::Locked { .. })));
-    assert!(matches!(Store::open::<Image>(&path, Access::ReadOnly), Err(StorageError::Locked { .. })));
+    writer.commit(&node(0)).unwrap();
+    let (_, beside) = Store::open::<Image>(&path, Access::ReadOnly).expect("a reader opens beside a writer");
+    assert_eq!(beside.transactions, vec![node(0)], "and sees what was committed");
     drop(writer);
     let r1 = Store::open::<Image>(&path, Access::ReadOnly).unwrap();
     let _r2 = Store::open::<Image>(&path, Access::ReadOnly).unwrap();
@@ -282,4 +286,35 @@ mod roundtrip {
             prop_assert_eq!(rec.snapshot.unwrap(), image);
         }
     }
+}
+
+#[test]
+fn counters_at_their_maximum_are_corruption_not_an_overflow() {
+    for (at, what) in [(12usize, "generation"), (20, "last sequence number")] {
+        let disk = MemBackend::new();
+        let backend: Arc<dyn Backend> = Arc::new(disk.clone());
+        let path = Path::new("db");
+        {
+            let (mut store, _) =
+                Store::open_on::<Image>(Arc::clone(&backend), path, Access::ReadWrite).unwrap();
+            store.checkpoint(&Image::new()).unwrap();
+        }
+        let mut bytes = disk.contents(path).unwrap();
+        bytes[at..at + 8].copy_from_slice(&u64::MAX.to_le_bytes());
+        let crc = crc32fast::hash(&bytes[..40]);
+        bytes[40..44].copy_from_slice(&crc.to_le_bytes());
+        disk.set_contents(path, &bytes);
+        let err = Store::open_on::<Image>(backend, path, Access::ReadWrite).err().expect(what);
+        assert!(matches!(err, StorageError::Corrupt { .. }), "{what}: {err}");
+    }
+}
+
+#[test]
+fn a_leftover_snapshot_temp_file_is_removed_on_open() {
+    let disk = MemBackend::new();
+    let backend: Arc<dyn Backend> = Arc::new(disk.clone());
+    let tmp = snapshot::temp_path(Path::new("db"));
+    disk.set_contents(&tmp, b"half a snapshot");
+    let _ = Store::open_on::<Image>(backend, Path::new("db"), Access::ReadWrite).unwrap();
+    assert!(disk.contents(&tmp).is_none());
 }

@@ -101,7 +101,7 @@ pub(crate) fn scan(path: &Path, bytes: &[u8]) -> Result<Scan, StorageError> {
             break; // torn tail
         };
         if let Some((prev, _)) = records.last()
-            && seq != prev + 1
+            && Some(seq) != prev.checked_add(1)
         {
             return Err(corrupt(at, format!("sequence number {seq} follows {prev}")));
         }
