@@ -20,7 +20,8 @@ fn syntax(message: impl Into<String>, span: Span) -> Error {
 /// Parses a Cypher statement.
 pub fn parse(text: &str) -> Result<Statement> {
     pest::set_call_limit(Some(std::num::NonZeroUsize::new(5_000_000).unwrap_or(std::num::NonZeroUsize::MIN)));
-    let mut pairs = QueryParser::parse(Rule::statement, text).map_err(|e| errors::syntax_error(e, text))?;
+    let mut pairs = QueryParser::parse(Rule::statement, text)
+        .map_err(|e| errors::syntax_error(e, text, Rule::statement))?;
     let statement = pairs.next().ok_or_else(|| syntax("empty statement", Span::new(0, 0)))?;
     let body = children(&statement)
         .find(|p| p.as_rule() != Rule::EOI)

@@ -4,8 +4,13 @@
 use super::Rule;
 use crate::error::{Error, Span, SyntaxError};
 
-/// Converts a pest error for `text` into our syntax error.
-pub fn syntax_error(err: pest::error::Error<Rule>, text: &str) -> Error {
+/// Converts a pest error from parsing `text` as `rule` into our syntax error.
+///
+/// pest's error names only the rules it tracked, not the punctuation or keywords that would
+/// have fitted (a missing `)` or `]`), so on error the text is parsed again with pest's error
+/// detail on, which records every token tried at the furthest position. That costs time only
+/// for statements that fail.
+pub fn syntax_error(err: pest::error::Error<Rule>, text: &str, rule: Rule) -> Error {
     let at = match err.location {
         pest::error::InputLocation::Pos(p) => p,
         pest::error::InputLocation::Span((s, _)) => s,
@@ -16,11 +21,13 @@ pub fn syntax_error(err: pest::error::Error<Rule>, text: &str) -> Error {
         }
         pest::error::ErrorVariant::CustomError { .. } => (vec![], vec![]),
     };
+    let tokens = detailed_tokens(text, rule, at);
     let found = word_at(text, at);
-    let mut message = if at >= text.trim_end().len() {
-        format!("unexpected end of input; expected {}", expected(&positives))
-    } else if !positives.is_empty() {
-        format!("expected {}, found '{}'", expected(&positives), found)
+    let end_of_input = text.trim_end().len();
+    let mut message = if at >= end_of_input {
+        format!("unexpected end of input; expected {}", expected(&positives, &tokens))
+    } else if !positives.is_empty() || !tokens.is_empty() {
+        format!("expected {}, found '{}'", expected(&positives, &tokens), found)
     } else if !negatives.is_empty() {
         format!("unexpected '{found}'")
     } else {
@@ -29,6 +36,9 @@ pub fn syntax_error(err: pest::error::Error<Rule>, text: &str) -> Error {
     if let Some(hint) = keyword_hint(&found) {
         message = format!("unknown word '{found}'; did you mean {hint}? ({message})");
     }
+    // At the end of the input, point just after its last character rather than past a
+    // trailing newline (which would name a line the user never wrote).
+    let at = at.min(end_of_input);
     let end = (at + found.len().max(1)).min(text.len().max(at + 1));
     Error::Syntax(SyntaxError { message, span: Span::new(at, end) })
 }
@@ -53,9 +63,75 @@ fn keyword_hint(word: &str) -> Option<&'static str> {
         .map(|(_, k)| k)
 }
 
+/// The tokens pest tried at `at` when parsing `text` again with error detail on (empty if that
+/// parse stopped elsewhere, which it does not for a deterministic grammar).
+/// Each token is its text, lower-cased (ranges and built-in rules are dropped).
+fn detailed_tokens(text: &str, rule: Rule, at: usize) -> Vec<String> {
+    use pest::Parser;
+    pest::set_error_detail(true);
+    let again = super::QueryParser::parse(rule, text);
+    pest::set_error_detail(false);
+    match again.err().and_then(|e| e.parse_attempts()) {
+        Some(attempts) if attempts.max_position == at => attempts
+            .expected_tokens()
+            .iter()
+            .map(|t| t.to_string().to_ascii_lowercase())
+            .filter(|t| !t.contains("..") && t != "builtin_rule")
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// How an expected clause is named.
+const CLAUSE: &str = "a clause (MATCH, CREATE, MERGE, RETURN, WITH, UNWIND, ...)";
+
+/// Clause keywords, in the order they are suggested at the start of a statement.
+const CLAUSES: [&str; 6] = ["MATCH", "CREATE", "MERGE", "RETURN", "WITH", "UNWIND"];
+
+/// Words for the tokens pest tried: the clauses when a statement or clause was expected, the
+/// closing and separating punctuation (a forgotten `)` or `]`), and "an operator" when an
+/// expression could have gone on.
+fn token_words(tried: &[String], expression_expected: bool) -> Vec<String> {
+    let has = |s: &str| tried.iter().any(|t| t == s);
+    let mut words = Vec::new();
+    if CLAUSES.iter().filter(|c| has(&c.to_ascii_lowercase())).count() >= 3 {
+        words.push(CLAUSE.to_owned());
+    }
+    // Binary operators only: `+` and `-` also start an expression.
+    let operators = ["=", "<", "/", "and", "or"].iter().any(|o| has(o));
+    let mut punctuation = vec![")", "]", "}", ","];
+    if !operators && (has(")") || has("]")) {
+        // Inside a node or relationship pattern: a label, properties, a type alternative or a
+        // length. (`{` also starts a map or properties, said already when they are expected.)
+        punctuation.extend([":", "|", "*"]);
+        if !expression_expected {
+            punctuation.push("{");
+        }
+    }
+    words.extend(punctuation.into_iter().filter(|p| has(p)).map(|p| format!("'{p}'")));
+    if operators {
+        words.push("an operator".to_owned());
+    }
+    words
+}
+
 /// A readable list of what could come next.
-fn expected(rules: &[Rule]) -> String {
+fn expected(rules: &[Rule], tokens: &[String]) -> String {
     let mut words: Vec<&str> = rules.iter().filter_map(|r| describe(*r)).collect();
+    let from_tokens = token_words(tokens, words.contains(&"an expression") || words.contains(&"properties"));
+    words.extend(from_tokens.iter().map(String::as_str));
+    if words.contains(&"an expression") {
+        // Literals, names and patterns are all expressions: say it once.
+        const SUBSUMED: [&str; 6] = [
+            "NULL",
+            "a map such as {key: value}",
+            "a name",
+            "a name or a quoted string",
+            "a pattern such as (n:Label)",
+            "an integer",
+        ];
+        words.retain(|w| !SUBSUMED.contains(w));
+    }
     words.sort();
     words.dedup();
     match words.len() {
@@ -73,9 +149,7 @@ fn describe(rule: Rule) -> Option<&'static str> {
         pattern | pattern_part | pattern_element | node_pattern => "a pattern such as (n:Label)",
         rel_pattern | relationship_chain => "a relationship such as -[:TYPE]->",
         match_clause | with_clause | return_clause | unwind_clause | create_clause | merge_clause
-        | set_clause | remove_clause | delete_clause | single_query | query | clause => {
-            "a clause (MATCH, RETURN, CREATE, ...)"
-        }
+        | set_clause | remove_clause | delete_clause | single_query | query | clause => CLAUSE,
         K_MATCH => "MATCH",
         K_RETURN => "RETURN",
         K_AS => "AS",

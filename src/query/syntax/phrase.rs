@@ -16,7 +16,8 @@ const DATE_OF_MEASURE: &str = "coalesce(m.announced, m.effective, m.deadline, m.
 
 /// Parses a phrase query and desugars it.
 pub fn parse(text: &str, resolver: &dyn Resolve) -> Result<Statement> {
-    let mut pairs = QueryParser::parse(Rule::phrase, text).map_err(|e| errors::syntax_error(e, text))?;
+    let mut pairs =
+        QueryParser::parse(Rule::phrase, text).map_err(|e| errors::syntax_error(e, text, Rule::phrase))?;
     let phrase = pairs
         .next()
         .ok_or_else(|| Error::Syntax(SyntaxError { message: "empty query".into(), span: Span::new(0, 0) }))?;

@@ -55,6 +55,29 @@ fn syntax_errors_say_what_and_where_in_words() {
         assert!(!text.contains("match_clause") && !text.contains("K_"), "rule names leaked: {text}");
         assert!(err.span().is_some());
     }
+    // What would have fitted, punctuation included, and where the input ended.
+    let cases = [
+        (
+            "WHERE x RETURN 1",
+            "expected a clause (MATCH, CREATE, MERGE, RETURN, WITH, UNWIND, ...), found 'WHERE'",
+        ),
+        ("MATCH (n RETURN n", "expected ')', ':' or properties, found 'RETURN'"),
+        ("MATCH (a)-[r:T->(b) RETURN a", "expected '*', ']', '|' or properties, found '-'"),
+        ("RETURN [1,2", "unexpected end of input; expected ',', ']', IN or an operator"),
+        ("RETURN {a: 1", "unexpected end of input; expected ',', '}', IN or an operator"),
+        ("RETURN count(", "unexpected end of input; expected ')', '*' or an expression"),
+        ("RETURN 1 +", "unexpected end of input; expected an expression"),
+    ];
+    for (q, message) in cases {
+        let err = parse(q, &NoResolve).unwrap_err();
+        assert_eq!(err.to_string(), format!("syntax error: {message}"), "{q}");
+    }
+    let err = parse("RETURN [1,2\n", &NoResolve).unwrap_err();
+    assert_eq!(
+        err.span().unwrap().line_col("RETURN [1,2\n"),
+        (1, 12),
+        "the end of the text, not the line after"
+    );
     let err = parse("MATCH (n)\nRETRUN n", &NoResolve).unwrap_err();
     assert_eq!(err.span().unwrap().line_col("MATCH (n)\nRETRUN n"), (2, 1));
 }
