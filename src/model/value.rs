@@ -386,6 +386,10 @@ pub fn format_float(f: f64) -> String {
         if f > 0.0 { "Infinity".into() } else { "-Infinity".into() }
     } else if f == f.trunc() && f.abs() < 1e16 {
         format!("{f:.1}")
+    } else if f.abs() >= 1e16 || f.abs() < 1e-6 {
+        // Shortest round-trip digits with an exponent (`1e300`, `1.5e-10`): still a float
+        // literal when read back, where plain digits would be an integer or a long run of zeros.
+        format!("{f:e}")
     } else {
         format!("{f}")
     }

@@ -186,3 +186,14 @@ fn a_query_past_its_deadline_or_cancelled_stops_with_an_error() {
         .unwrap();
     assert_eq!(fine.rows[0][0], Value::Int(3));
 }
+
+#[test]
+fn printed_floats_read_back_as_the_same_floats() {
+    let db = Database::in_memory();
+    for f in [1e300, -1e16, 1.2345678901234568e17, 1.5e-10, -2.5e-7, 0.1, 3.0, 0.30000000000000004] {
+        let text = demarche::model::format_float(f);
+        let result = db.query(&format!("RETURN {text} AS x"), &Params::new()).expect(&text);
+        let value = result.iter().next().unwrap().value("x").cloned();
+        assert_eq!(value, Some(Value::Float(f)), "{f} printed as {text}");
+    }
+}
