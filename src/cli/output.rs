@@ -138,5 +138,6 @@ fn write_markdown(out: &mut dyn Write, result: &QueryResult) -> std::io::Result<
     for row in &result.rows {
         writeln!(out, "| {} |", row.iter().map(|v| escape(cell(result, v))).collect::<Vec<_>>().join(" | "))?;
     }
-    Ok(())
+    // A blank line ends the table: the next statement's table must not read as more rows.
+    writeln!(out)
 }

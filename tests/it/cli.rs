@@ -42,10 +42,10 @@ fn jsonl_csv_and_markdown_formats() {
         .success()
         .stdout("a,b\n1,\"x,y\"\n");
     demarche()
-        .args(["--format", "markdown", "-c", "RETURN 1 AS a"])
+        .args(["--format", "markdown", "-c", "RETURN 1 AS a", "-c", "RETURN 2 AS b"])
         .assert()
         .success()
-        .stdout("| a |\n|---|\n| 1 |\n");
+        .stdout("| a |\n|---|\n| 1 |\n\n| b |\n|---|\n| 2 |\n\n");
 }
 
 #[test]
