@@ -3,8 +3,8 @@
 //! Each pattern part starts from its cheaper end — a variable bound already, the name index,
 //! a property index, the smallest label — and expands relationship by relationship, only along
 //! the requested types. Relationships are never reused within one `MATCH` (Cypher's
-//! relationship isomorphism). Variable-length parts walk trails; `shortestPath` runs a BFS with a
-//! visited set instead of enumerating paths.
+//! relationship isomorphism). Variable-length parts walk trails; `shortestPath` runs a
+//! bidirectional BFS with visited sets instead of enumerating paths (see `shortest`).
 
 use super::Runner;
 use super::eval::{Frame, type_error};
@@ -13,7 +13,8 @@ use crate::graph::{Dir, Sym};
 use crate::model::{NodeId, Path, RelId, Value};
 use crate::query::ast::{Direction, PathKind};
 use crate::query::plan::{NodePlan, PatternPlan, RelPlan};
-use std::collections::{HashMap, VecDeque};
+
+mod shortest;
 
 /// The state of one search: the row being filled and what is in use.
 struct Search {
@@ -390,91 +391,6 @@ impl Runner<'_> {
         s.unassign(slot);
         result
     }
-
-    fn shortest_part(&self, s: &mut Search, parts: &[PatternPlan], i: usize) -> Result<(), Error> {
-        let p = &parts[i];
-        let (a, b, rel) = (&p.nodes[0], &p.nodes[1], &p.rels[0]);
-        let (min, max) = rel.length.unwrap_or((1, 1));
-        for from in self.candidates(s, a)? {
-            let Some(a_here) = self.try_node(s, a, from)? else { continue };
-            for to in self.candidates(s, b)? {
-                let Some(b_here) = self.try_node(s, b, to)? else { continue };
-                let paths =
-                    self.shortest_paths(s, rel, from, to, (min, max), p.kind == PathKind::AllShortest)?;
-                for path in paths {
-                    let list = Value::List(path.rels.iter().map(|r| Value::Relationship(*r)).collect());
-                    let rel_here = !s.assigned[rel.slot];
-                    if rel_here {
-                        s.assign(rel.slot, list);
-                    }
-                    if let Some(slot) = p.path_slot {
-                        s.assign(slot, Value::Path(path));
-                    }
-                    self.part(s, parts, i + 1)?;
-                    if let Some(slot) = p.path_slot {
-                        s.unassign(slot);
-                    }
-                    if rel_here {
-                        s.unassign(rel.slot);
-                    }
-                }
-                if b_here {
-                    s.unassign(b.slot);
-                }
-            }
-            if a_here {
-                s.unassign(a.slot);
-            }
-        }
-        Ok(())
-    }
-
-    /// Breadth-first search from `from` to `to`: one shortest path, or all of them.
-    fn shortest_paths(
-        &self,
-        s: &Search,
-        rel: &RelPlan,
-        from: NodeId,
-        to: NodeId,
-        (min, max): (u64, u64),
-        all: bool,
-    ) -> Result<Vec<Path>, Error> {
-        if from == to {
-            return Ok(if min == 0 { vec![Path { nodes: vec![from], rels: vec![] }] } else { vec![] });
-        }
-        let types = self.type_syms(rel);
-        let dir = flip(rel.direction, false);
-        let mut depth_of: HashMap<NodeId, u64> = HashMap::from([(from, 0)]);
-        let mut parents: HashMap<NodeId, Vec<(NodeId, RelId)>> = HashMap::new();
-        let mut queue = VecDeque::from([from]);
-        while let Some(cur) = queue.pop_front() {
-            let depth = depth_of[&cur];
-            if depth >= max || depth_of.get(&to).is_some_and(|d| *d <= depth) {
-                continue;
-            }
-            for (rid, other) in self.graph.expand(cur, dir, types.as_deref()) {
-                self.ctx.tick()?;
-                if !self.props_match(s, rel.props.as_ref(), self.graph.rel_props(rid))? {
-                    continue;
-                }
-                match depth_of.get(&other) {
-                    None => {
-                        depth_of.insert(other, depth + 1);
-                        parents.insert(other, vec![(cur, rid)]);
-                        queue.push_back(other);
-                    }
-                    Some(d) if *d == depth + 1 && all => parents.entry(other).or_default().push((cur, rid)),
-                    _ => {}
-                }
-            }
-        }
-        if depth_of.get(&to).is_none_or(|d| *d < min) {
-            return Ok(vec![]);
-        }
-        let mut out = Vec::new();
-        unwind(&parents, from, to, &mut vec![], &mut vec![to], &mut out, all);
-        Ok(out)
-    }
 }
 
 struct VarStep<'a> {
@@ -485,35 +401,6 @@ struct VarStep<'a> {
     min: u64,
     max: u64,
     r: usize,
-}
-
-/// Rebuilds paths from BFS parent links, walking back from `cur` to `from`.
-fn unwind(
-    parents: &HashMap<NodeId, Vec<(NodeId, RelId)>>,
-    from: NodeId,
-    cur: NodeId,
-    rels: &mut Vec<RelId>,
-    nodes: &mut Vec<NodeId>,
-    out: &mut Vec<Path>,
-    all: bool,
-) {
-    if cur == from {
-        out.push(Path {
-            nodes: nodes.iter().rev().copied().collect(),
-            rels: rels.iter().rev().copied().collect(),
-        });
-        return;
-    }
-    for (prev, rid) in parents.get(&cur).into_iter().flatten() {
-        rels.push(*rid);
-        nodes.push(*prev);
-        unwind(parents, from, *prev, rels, nodes, out, all);
-        rels.pop();
-        nodes.pop();
-        if !all && !out.is_empty() {
-            return;
-        }
-    }
 }
 
 #[cfg(test)]
