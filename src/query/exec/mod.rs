@@ -194,24 +194,22 @@ fn read_ops<'g>(runner: &'g Runner<'g>, ops: &'g [Op], mut rows: RowIter<'g>) ->
         rows = match op {
             Op::Match { optional, patterns, filter, new_slots } => {
                 let width = new_slots.iter().map(|s| s + 1).max().unwrap_or(0);
-                flat_map(rows, move |row| {
-                    let mut found = runner.match_patterns(patterns, &row, false)?;
-                    if let Some(filter) = filter {
-                        let mut kept = Vec::with_capacity(found.len());
-                        for r in found {
-                            if eval::truthy(&runner.eval(filter, Frame::row(&r))?)? {
-                                kept.push(r);
-                            }
-                        }
-                        found = kept;
+                Box::new(rows.flat_map(move |row| -> RowIter<'g> {
+                    match row {
+                        Ok(row) => Box::new(MatchRows {
+                            runner,
+                            patterns,
+                            filter: filter.as_ref(),
+                            optional: optional.then_some(width),
+                            row: Some(row),
+                            matches: None,
+                            batch: Vec::new().into_iter(),
+                            found: false,
+                            ended: false,
+                        }),
+                        Err(e) => Box::new(std::iter::once(Err(e))),
                     }
-                    if found.is_empty() && *optional {
-                        let mut r = row;
-                        r.resize(width.max(r.len()), Value::Null);
-                        found.push(r);
-                    }
-                    Ok(found)
-                })
+                }))
             }
             Op::Unwind(expr, slot) => flat_map(rows, move |row| {
                 let items = match runner.eval(expr, Frame::row(&row))? {
@@ -238,6 +236,75 @@ fn read_ops<'g>(runner: &'g Runner<'g>, ops: &'g [Op], mut rows: RowIter<'g>) ->
         }
     }
     Ok(rows)
+}
+
+/// The rows one input row gives through a `MATCH`: streamed a batch (one start node) at a
+/// time, filtered by its `WHERE`, or the input row padded with nulls for an `OPTIONAL MATCH`
+/// that found nothing.
+struct MatchRows<'g> {
+    runner: &'g Runner<'g>,
+    patterns: &'g [crate::query::plan::PatternPlan],
+    filter: Option<&'g crate::query::plan::Expr>,
+    /// For `OPTIONAL MATCH`: the width of the null-padded row.
+    optional: Option<usize>,
+    /// The input row, until the search starts (and again for the optional null row).
+    row: Option<Vec<Value>>,
+    matches: Option<pattern::Matches<'g>>,
+    batch: std::vec::IntoIter<Vec<Value>>,
+    found: bool,
+    ended: bool,
+}
+
+impl MatchRows<'_> {
+    fn next_row(&mut self) -> Result<Option<Vec<Value>>, Error> {
+        loop {
+            for r in self.batch.by_ref() {
+                if let Some(filter) = self.filter
+                    && !eval::truthy(&self.runner.eval(filter, Frame::row(&r))?)?
+                {
+                    continue;
+                }
+                self.found = true;
+                return Ok(Some(r));
+            }
+            let matches = match &mut self.matches {
+                Some(m) => m,
+                None => {
+                    let row = self.row.as_deref().unwrap_or_default();
+                    self.matches.insert(self.runner.matches(self.patterns, row)?)
+                }
+            };
+            match matches.next_batch()? {
+                Some(batch) => self.batch = batch.into_iter(),
+                None => break,
+            }
+        }
+        Ok(match (self.optional, self.found, self.row.take()) {
+            (Some(width), false, Some(mut row)) => {
+                row.resize(width.max(row.len()), Value::Null);
+                Some(row)
+            }
+            _ => None,
+        })
+    }
+}
+
+impl Iterator for MatchRows<'_> {
+    type Item = Result<Vec<Value>, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.ended {
+            return None;
+        }
+        match self.next_row() {
+            Ok(row) => row.map(Ok),
+            Err(e) => {
+                // The stream ends at its first error.
+                self.ended = true;
+                Some(Err(e))
+            }
+        }
+    }
 }
 
 fn flat_map<'g>(

@@ -58,6 +58,75 @@ fn flip(dir: Direction, reversed: bool) -> Dir {
     }
 }
 
+impl Search {
+    /// A search extending `row`, widened to hold the patterns' slots.
+    fn new(patterns: &[PatternPlan], row: &[Value], first_only: bool) -> Search {
+        let width = width(patterns, row);
+        let mut search_row = row.to_vec();
+        search_row.resize(width, Value::Null);
+        let mut assigned = vec![false; width];
+        assigned[..row.len()].iter_mut().for_each(|a| *a = true);
+        Search {
+            row: search_row,
+            assigned,
+            used_rels: Vec::new(),
+            out: Vec::new(),
+            first_only,
+            trace: Vec::new(),
+        }
+    }
+}
+
+/// The matches of a `MATCH`, found one start node of the first pattern part at a time, so that
+/// a scan of the whole graph streams instead of collecting every row first.
+pub struct Matches<'a> {
+    runner: &'a Runner<'a>,
+    patterns: &'a [PatternPlan],
+    s: Search,
+    /// The first part's start node pattern, its direction and the candidates left; `None` when
+    /// the first part is a shortest path, matched in one go.
+    start: Option<(&'a NodePlan, bool, std::vec::IntoIter<NodeId>)>,
+    done: bool,
+}
+
+impl Matches<'_> {
+    /// The rows found from the next start candidates (never an empty batch), or `None` at the end.
+    pub fn next_batch(&mut self) -> Result<Option<Vec<Vec<Value>>>, Error> {
+        if self.done {
+            return Ok(None);
+        }
+        let Some((node, reversed, ids)) = &mut self.start else {
+            self.done = true;
+            self.runner.part(&mut self.s, self.patterns, 0)?;
+            return Ok(Some(std::mem::take(&mut self.s.out)).filter(|rows| !rows.is_empty()));
+        };
+        for id in ids.by_ref() {
+            self.runner.walk_from(&mut self.s, self.patterns, 0, node, *reversed, id)?;
+            if !self.s.out.is_empty() {
+                return Ok(Some(std::mem::take(&mut self.s.out)));
+            }
+        }
+        self.done = true;
+        Ok(None)
+    }
+}
+
+impl<'a> Runner<'a> {
+    /// The matches of `patterns` extending `row`, as a stream of batches.
+    pub fn matches(&'a self, patterns: &'a [PatternPlan], row: &[Value]) -> Result<Matches<'a>, Error> {
+        let mut s = Search::new(patterns, row, false);
+        let start = match patterns.first() {
+            Some(p) if p.kind == PathKind::Plain => {
+                s.trace = vec![(Vec::new(), Vec::new()); p.rels.len()];
+                let (node, reversed) = self.start_of(&s, p)?;
+                Some((node, reversed, self.candidates(&s, node)?.into_iter()))
+            }
+            _ => None,
+        };
+        Ok(Matches { runner: self, patterns, s, start, done: patterns.is_empty() })
+    }
+}
+
 impl Runner<'_> {
     /// Every way to extend `row` so that all `patterns` match; each result row is widened to
     /// hold the patterns' slots. With `first_only`, stops after the first match.
@@ -67,19 +136,7 @@ impl Runner<'_> {
         row: &[Value],
         first_only: bool,
     ) -> Result<Vec<Vec<Value>>, Error> {
-        let width = width(patterns, row);
-        let mut search_row = row.to_vec();
-        search_row.resize(width, Value::Null);
-        let mut assigned = vec![false; width];
-        assigned[..row.len()].iter_mut().for_each(|a| *a = true);
-        let mut s = Search {
-            row: search_row,
-            assigned,
-            used_rels: Vec::new(),
-            out: Vec::new(),
-            first_only,
-            trace: Vec::new(),
-        };
+        let mut s = Search::new(patterns, row, first_only);
         self.part(&mut s, patterns, 0)?;
         Ok(s.out)
     }
@@ -110,19 +167,38 @@ impl Runner<'_> {
 
     fn plain_part(&self, s: &mut Search, parts: &[PatternPlan], i: usize) -> Result<(), Error> {
         let p = &parts[i];
-        let last = p.nodes.len() - 1;
-        let reversed = last > 0 && self.start_cost(s, &p.nodes[last])? < self.start_cost(s, &p.nodes[0])?;
-        let start = if reversed { &p.nodes[last] } else { &p.nodes[0] };
+        let (start, reversed) = self.start_of(s, p)?;
         for id in self.candidates(s, start)? {
-            self.ctx.tick()?;
-            if let Some(assigned_here) = self.try_node(s, start, id)? {
-                self.walk(s, parts, i, 0, id, reversed)?;
-                if assigned_here {
-                    s.unassign(start.slot);
-                }
-            }
+            self.walk_from(s, parts, i, start, reversed, id)?;
             if s.done() {
                 break;
+            }
+        }
+        Ok(())
+    }
+
+    /// The end a plain part starts from (the cheaper one), and whether that is its last node.
+    fn start_of<'p>(&self, s: &Search, p: &'p PatternPlan) -> Result<(&'p NodePlan, bool), Error> {
+        let last = p.nodes.len() - 1;
+        let reversed = last > 0 && self.start_cost(s, &p.nodes[last])? < self.start_cost(s, &p.nodes[0])?;
+        Ok((if reversed { &p.nodes[last] } else { &p.nodes[0] }, reversed))
+    }
+
+    /// Matches part `i` (and the parts after it) from one start candidate.
+    fn walk_from(
+        &self,
+        s: &mut Search,
+        parts: &[PatternPlan],
+        i: usize,
+        start: &NodePlan,
+        reversed: bool,
+        id: NodeId,
+    ) -> Result<(), Error> {
+        self.ctx.tick()?;
+        if let Some(assigned_here) = self.try_node(s, start, id)? {
+            self.walk(s, parts, i, 0, id, reversed)?;
+            if assigned_here {
+                s.unassign(start.slot);
             }
         }
         Ok(())
@@ -279,7 +355,9 @@ impl Runner<'_> {
                 s.assign(rel.slot, Value::Relationship(rid));
             }
             s.used_rels.push(rid);
-            s.trace[r] = (vec![rid], vec![]);
+            if parts[i].path_slot.is_some() {
+                s.trace[r] = (vec![rid], vec![]);
+            }
             self.walk(s, parts, i, k + 1, other, reversed)?;
             s.used_rels.pop();
             if rel_here {
@@ -321,8 +399,10 @@ impl Runner<'_> {
                 if rel_here {
                     s.assign(env.rel.slot, list);
                 }
-                let inner = nodes[..nodes.len().saturating_sub(1).min(nodes.len())].to_vec();
-                s.trace[env.r] = (rels.clone(), inner);
+                if parts[i].path_slot.is_some() {
+                    let inner = nodes[..nodes.len().saturating_sub(1).min(nodes.len())].to_vec();
+                    s.trace[env.r] = (rels.clone(), inner);
+                }
                 self.walk(s, parts, i, k + 1, cur, reversed)?;
                 if rel_here {
                     s.unassign(env.rel.slot);

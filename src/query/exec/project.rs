@@ -7,7 +7,7 @@ use super::eval::{Frame, argument_error, error_of, truthy, type_error};
 use super::{RowIter, Runner};
 use crate::error::{Error, ExecutionKind};
 use crate::model::Value;
-use crate::query::plan::{Aggregate, ProjectPlan};
+use crate::query::plan::{Aggregate, Expr, ProjectPlan};
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
@@ -120,17 +120,21 @@ impl<'g> Runner<'g> {
 
     /// Groups rows by the non-aggregate items and computes the aggregates of each group.
     fn aggregate(&self, p: &ProjectPlan, input: RowIter<'_>) -> Result<Vec<Row>, Error> {
-        let mut index: HashMap<Vec<Value>, usize> = HashMap::new();
+        let mut index: FastMap<Vec<KeyPart<'g>>, usize> = FastMap::default();
         let mut groups: Vec<(Row, Vec<AggState>)> = Vec::new();
+        let mut key = Vec::with_capacity(p.group_keys.len());
         for row in input {
             let row = row?;
             let frame = Frame::row(&row);
-            let key =
-                p.group_keys.iter().map(|i| self.eval(&p.items[*i], frame)).collect::<Result<Vec<_>, _>>()?;
-            let g = match index.get(&key) {
+            key.clear();
+            for i in &p.group_keys {
+                key.push(self.eval_key(&p.items[*i], &row)?);
+            }
+            let g = match index.get(key.as_slice()) {
                 Some(g) => *g,
                 None => {
-                    index.insert(key, groups.len());
+                    let capacity = key.len();
+                    index.insert(std::mem::replace(&mut key, Vec::with_capacity(capacity)), groups.len());
                     groups.push((row.clone(), p.aggregates.iter().map(AggState::new).collect()));
                     groups.len() - 1
                 }
@@ -167,6 +171,86 @@ impl<'g> Runner<'g> {
             return Ok(keyed.into_iter().map(|(_, r)| r).collect());
         }
         Ok(out)
+    }
+
+    /// Evaluates a grouping key, borrowing from the graph what it can: a property of a node or
+    /// relationship, the type of a relationship. Gives the same value as [`Runner::eval`].
+    fn eval_key(&self, e: &Expr, row: &[Value]) -> Result<KeyPart<'g>, Error> {
+        let frame = Frame::row(row);
+        let graph = self.graph;
+        let found = |v: Option<&'g Value>| v.map_or(KeyPart::Owned(Value::Null), KeyPart::Borrowed);
+        Ok(match e {
+            Expr::Prop(x, key) => match self.eval(x, frame)? {
+                Value::Node(id) => found(graph.node_props(id).and_then(|p| p.get(key))),
+                Value::Relationship(id) => found(graph.rel_props(id).and_then(|p| p.get(key))),
+                other => KeyPart::Owned(self.property(&other, key)?),
+            },
+            Expr::Call(name, args) if name == "type" && args.len() == 1 => {
+                match self.eval(&args[0], frame)? {
+                    Value::Relationship(id) => {
+                        graph.rel_type(id).map_or(KeyPart::Owned(Value::Null), KeyPart::Str)
+                    }
+                    other => KeyPart::Owned(self.call(name, vec![other])?),
+                }
+            }
+            _ => KeyPart::Owned(self.eval(e, frame)?),
+        })
+    }
+}
+
+/// Maps keyed by group keys: foldhash, seeded per process.
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
+/// One part of a group key: a value, or a string or value borrowed from the graph. Equal and
+/// hashed as the value it stands for, so `Str("x")` and `Owned(Value::String("x"))` are one key.
+enum KeyPart<'g> {
+    Owned(Value),
+    Borrowed(&'g Value),
+    Str(&'g str),
+}
+
+impl KeyPart<'_> {
+    fn as_str(&self) -> Option<&str> {
+        match self {
+            KeyPart::Str(s) => Some(s),
+            KeyPart::Owned(Value::String(s)) | KeyPart::Borrowed(Value::String(s)) => Some(s),
+            _ => None,
+        }
+    }
+
+    fn value(&self) -> Option<&Value> {
+        match self {
+            KeyPart::Owned(v) => Some(v),
+            KeyPart::Borrowed(v) => Some(v),
+            KeyPart::Str(_) => None,
+        }
+    }
+}
+
+impl PartialEq for KeyPart<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        match (self.as_str(), other.as_str()) {
+            (Some(a), Some(b)) => a == b,
+            (None, None) => self.value() == other.value(),
+            _ => false,
+        }
+    }
+}
+
+impl Eq for KeyPart<'_> {}
+
+impl std::hash::Hash for KeyPart<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        match self.as_str() {
+            Some(s) => {
+                state.write_u8(0);
+                s.hash(state);
+            }
+            None => {
+                state.write_u8(1);
+                self.value().hash(state);
+            }
+        }
     }
 }
 
@@ -324,5 +408,35 @@ fn percentile(mut items: Vec<Value>, p: f64, continuous: bool) -> Value {
     } else {
         let idx = ((p * n as f64).ceil() as usize).saturating_sub(1).min(n - 1);
         items.swap_remove(idx)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Database, Params, Value};
+
+    fn rows(db: &Database, query: &str) -> Vec<Vec<Value>> {
+        db.query(query, &Params::new()).unwrap().rows
+    }
+
+    #[test]
+    fn borrowed_and_computed_group_keys_meet_in_one_group() {
+        let db = Database::in_memory();
+        db.execute("CREATE (:K {kind: 'x'})-[:x]->(:K {kind: 1})", &Params::new()).unwrap();
+        // A property read from a node and the same value from a map are one group.
+        let by_prop = rows(
+            &db,
+            "MATCH (n:K) WITH collect(n) + [{kind: 'x'}, {kind: 1.0}, {}] AS xs UNWIND xs AS x \
+             RETURN x.kind AS k, count(*) AS c ORDER BY c, k",
+        );
+        let expected = |k: Value, c: i64| vec![k, Value::Int(c)];
+        assert_eq!(
+            by_prop,
+            vec![expected(Value::Null, 1), expected(Value::from("x"), 2), expected(Value::Int(1), 2)]
+        );
+        // type(r) is borrowed from the graph; a missing relationship gives a null key.
+        let typed =
+            rows(&db, "MATCH (a) OPTIONAL MATCH (a)-[r]->() RETURN type(r) AS t, count(*) AS c ORDER BY t");
+        assert_eq!(typed, vec![expected(Value::from("x"), 1), expected(Value::Null, 1)]);
     }
 }
