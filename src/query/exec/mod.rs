@@ -211,22 +211,26 @@ fn read_ops<'g>(runner: &'g Runner<'g>, ops: &'g [Op], mut rows: RowIter<'g>) ->
                     }
                 }))
             }
-            Op::Unwind(expr, slot) => flat_map(rows, move |row| {
-                let items = match runner.eval(expr, Frame::row(&row))? {
-                    Value::List(items) => items,
-                    Value::Null => vec![],
-                    other => vec![other],
+            Op::Unwind(expr, slot) => Box::new(rows.flat_map(move |row| -> RowIter<'g> {
+                let row = match row {
+                    Ok(row) => row,
+                    Err(e) => return Box::new(std::iter::once(Err(e))),
                 };
-                Ok(items
-                    .into_iter()
-                    .map(|item| {
-                        let mut r = row.clone();
-                        r.resize(*slot, Value::Null);
-                        r.push(item);
-                        r
-                    })
-                    .collect())
-            }),
+                let items = match runner.eval(expr, Frame::row(&row)) {
+                    Ok(Value::List(items)) => items,
+                    Ok(Value::Null) => vec![],
+                    Ok(other) => vec![other],
+                    Err(e) => return Box::new(std::iter::once(Err(e))),
+                };
+                // One row per item, made as it is asked for; a long list stays cancellable.
+                Box::new(items.into_iter().map(move |item| {
+                    runner.ctx.tick()?;
+                    let mut r = row.clone();
+                    r.resize(*slot, Value::Null);
+                    r.push(item);
+                    Ok(r)
+                }))
+            })),
             Op::Project(p) => runner.project(p, rows)?,
             _ => rows,
         };
@@ -307,14 +311,47 @@ impl Iterator for MatchRows<'_> {
     }
 }
 
-fn flat_map<'g>(
-    rows: RowIter<'g>,
-    mut f: impl FnMut(Vec<Value>) -> Result<Vec<Vec<Value>>, Error> + 'g,
-) -> RowIter<'g> {
-    Box::new(rows.flat_map(move |row| -> Box<dyn Iterator<Item = Result<Vec<Value>, Error>>> {
-        match row.and_then(&mut f) {
-            Ok(found) => Box::new(found.into_iter().map(Ok)),
-            Err(e) => Box::new(std::iter::once(Err(e))),
-        }
-    }))
+#[cfg(test)]
+mod tests {
+    use crate::error::{Error, ExecutionKind};
+    use crate::{Database, Params, QueryOptions, Value};
+    use std::sync::Arc;
+    use std::sync::atomic::AtomicBool;
+
+    fn cancelled() -> QueryOptions {
+        QueryOptions { timeout: None, cancel: Some(Arc::new(AtomicBool::new(true))) }
+    }
+
+    #[test]
+    fn a_long_unwind_stops_when_cancelled() {
+        let db = Database::in_memory();
+        let list = Value::List((0..5000).map(Value::Int).collect());
+        let params = Params::from([("list".to_owned(), list)]);
+        let query = "UNWIND $list AS x RETURN count(x) AS n";
+        let done = db.query(query, &params).unwrap();
+        assert_eq!(done.rows, vec![vec![Value::Int(5000)]]);
+        let err = db.query_with(query, &params, &cancelled()).unwrap_err();
+        assert!(matches!(&err, Error::Execution(e) if e.kind == ExecutionKind::Cancelled), "{err:?}");
+        // In a write, and past its deadline.
+        let write = "UNWIND $list AS x CREATE (:N {x: x})";
+        let err = db.query_with(write, &params, &cancelled()).unwrap_err();
+        assert!(matches!(&err, Error::Execution(e) if e.kind == ExecutionKind::Cancelled), "{err:?}");
+        let late = QueryOptions { timeout: Some(std::time::Duration::ZERO), cancel: None };
+        assert!(db.query_with(query, &params, &late).is_err());
+        let count = db.query("MATCH (n) RETURN count(n) AS n", &Params::new()).unwrap();
+        assert_eq!(count.rows, vec![vec![Value::Int(0)]], "the cancelled write changed nothing");
+    }
+
+    #[test]
+    fn match_streams_and_stops_at_limit() {
+        let db = Database::in_memory();
+        db.execute("UNWIND range(1, 3000) AS i CREATE (:N {i: i})", &Params::new()).unwrap();
+        // The whole scan would pass 1024 units of work and see the flag; three rows do not.
+        let rows =
+            db.query_with("MATCH (n:N) RETURN n.i AS i LIMIT 3", &Params::new(), &cancelled()).unwrap();
+        assert_eq!(rows.rows, vec![vec![Value::Int(1)], vec![Value::Int(2)], vec![Value::Int(3)]]);
+        let err =
+            db.query_with("MATCH (n:N) RETURN count(n) AS c", &Params::new(), &cancelled()).unwrap_err();
+        assert!(matches!(&err, Error::Execution(e) if e.kind == ExecutionKind::Cancelled), "{err:?}");
+    }
 }
