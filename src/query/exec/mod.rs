@@ -203,7 +203,8 @@ fn read_ops<'g>(runner: &'g Runner<'g>, ops: &'g [Op], mut rows: RowIter<'g>) ->
                             optional: optional.then_some(width),
                             row: Some(row),
                             matches: None,
-                            batch: Vec::new().into_iter(),
+                            batch: Vec::new(),
+                            next: 0,
                             found: false,
                             ended: false,
                         }),
@@ -254,7 +255,9 @@ struct MatchRows<'g> {
     /// The input row, until the search starts (and again for the optional null row).
     row: Option<Vec<Value>>,
     matches: Option<pattern::Matches<'g>>,
-    batch: std::vec::IntoIter<Vec<Value>>,
+    /// The current batch and the position of its next row (rows before it are taken).
+    batch: Vec<Vec<Value>>,
+    next: usize,
     found: bool,
     ended: bool,
 }
@@ -262,7 +265,9 @@ struct MatchRows<'g> {
 impl MatchRows<'_> {
     fn next_row(&mut self) -> Result<Option<Vec<Value>>, Error> {
         loop {
-            for r in self.batch.by_ref() {
+            while let Some(slot) = self.batch.get_mut(self.next) {
+                self.next += 1;
+                let r = std::mem::take(slot);
                 if let Some(filter) = self.filter
                     && !eval::truthy(&self.runner.eval(filter, Frame::row(&r))?)?
                 {
@@ -278,9 +283,9 @@ impl MatchRows<'_> {
                     self.matches.insert(self.runner.matches(self.patterns, row)?)
                 }
             };
-            match matches.next_batch()? {
-                Some(batch) => self.batch = batch.into_iter(),
-                None => break,
+            self.next = 0;
+            if !matches.next_batch(&mut self.batch)? {
+                break;
             }
         }
         Ok(match (self.optional, self.found, self.row.take()) {

@@ -90,24 +90,32 @@ pub struct Matches<'a> {
 }
 
 impl Matches<'_> {
-    /// The rows found from the next start candidates (never an empty batch), or `None` at the end.
-    pub fn next_batch(&mut self) -> Result<Option<Vec<Vec<Value>>>, Error> {
+    /// Fills `batch` (emptied first; its capacity is reused) with the rows found from the next
+    /// start candidates; false, with `batch` empty, at the end.
+    pub fn next_batch(&mut self, batch: &mut Vec<Vec<Value>>) -> Result<bool, Error> {
+        batch.clear();
         if self.done {
-            return Ok(None);
+            return Ok(false);
         }
+        std::mem::swap(&mut self.s.out, batch);
+        let found = self.fill();
+        std::mem::swap(&mut self.s.out, batch);
+        found.map(|()| !batch.is_empty())
+    }
+
+    fn fill(&mut self) -> Result<(), Error> {
         let Some((node, reversed, ids)) = &mut self.start else {
             self.done = true;
-            self.runner.part(&mut self.s, self.patterns, 0)?;
-            return Ok(Some(std::mem::take(&mut self.s.out)).filter(|rows| !rows.is_empty()));
+            return self.runner.part(&mut self.s, self.patterns, 0);
         };
         for id in ids.by_ref() {
             self.runner.walk_from(&mut self.s, self.patterns, 0, node, *reversed, id)?;
             if !self.s.out.is_empty() {
-                return Ok(Some(std::mem::take(&mut self.s.out)));
+                return Ok(());
             }
         }
         self.done = true;
-        Ok(None)
+        Ok(())
     }
 }
 

@@ -141,7 +141,10 @@ impl<'g> Runner<'g> {
             };
             for (state, agg) in groups[g].1.iter_mut().zip(&p.aggregates) {
                 let value = agg.arg.as_ref().map(|a| self.eval(a, frame)).transpose()?;
-                let extra = agg.extra.iter().map(|a| self.eval(a, frame)).collect::<Result<Vec<_>, _>>()?;
+                let extra = match agg.extra.as_slice() {
+                    [] => Vec::new(),
+                    extra => extra.iter().map(|a| self.eval(a, frame)).collect::<Result<Vec<_>, _>>()?,
+                };
                 state.add(value, extra)?;
             }
         }
@@ -176,24 +179,31 @@ impl<'g> Runner<'g> {
     /// Evaluates a grouping key, borrowing from the graph what it can: a property of a node or
     /// relationship, the type of a relationship. Gives the same value as [`Runner::eval`].
     fn eval_key(&self, e: &Expr, row: &[Value]) -> Result<KeyPart<'g>, Error> {
-        let frame = Frame::row(row);
         let graph = self.graph;
         let found = |v: Option<&'g Value>| v.map_or(KeyPart::Owned(Value::Null), KeyPart::Borrowed);
+        // A slot is read in place (group keys see the row only, no comprehension variables).
+        let operand = |x: &Expr| -> Result<std::borrow::Cow<'_, Value>, Error> {
+            Ok(match x {
+                Expr::Slot(slot) => std::borrow::Cow::Borrowed(row.get(*slot).unwrap_or(&Value::Null)),
+                other => std::borrow::Cow::Owned(self.eval(other, Frame::row(row))?),
+            })
+        };
         Ok(match e {
-            Expr::Prop(x, key) => match self.eval(x, frame)? {
-                Value::Node(id) => found(graph.node_props(id).and_then(|p| p.get(key))),
-                Value::Relationship(id) => found(graph.rel_props(id).and_then(|p| p.get(key))),
-                other => KeyPart::Owned(self.property(&other, key)?),
+            Expr::Prop(x, key) => match operand(x)?.as_ref() {
+                Value::Node(id) => found(graph.node_props(*id).and_then(|p| p.get(key))),
+                Value::Relationship(id) => found(graph.rel_props(*id).and_then(|p| p.get(key))),
+                other => KeyPart::Owned(self.property(other, key)?),
             },
             Expr::Call(name, args) if name == "type" && args.len() == 1 => {
-                match self.eval(&args[0], frame)? {
+                match operand(&args[0])?.as_ref() {
                     Value::Relationship(id) => {
-                        graph.rel_type(id).map_or(KeyPart::Owned(Value::Null), KeyPart::Str)
+                        graph.rel_type(*id).map_or(KeyPart::Owned(Value::Null), KeyPart::Str)
                     }
-                    other => KeyPart::Owned(self.call(name, vec![other])?),
+                    other => KeyPart::Owned(self.call(name, vec![other.clone()])?),
                 }
             }
-            _ => KeyPart::Owned(self.eval(e, frame)?),
+            Expr::Slot(slot) => KeyPart::Owned(row.get(*slot).cloned().unwrap_or(Value::Null)),
+            _ => KeyPart::Owned(self.eval(e, Frame::row(row))?),
         })
     }
 }
