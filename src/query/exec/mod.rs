@@ -190,7 +190,16 @@ fn write_op(op: &Op, tx: &mut Tx<'_>, ctx: &Ctx, rows: Vec<Vec<Value>>) -> Resul
 
 /// Chains read steps into one row stream.
 fn read_ops<'g>(runner: &'g Runner<'g>, ops: &'g [Op], mut rows: RowIter<'g>) -> Result<RowIter<'g>, Error> {
-    for op in ops {
+    let mut ops = ops.iter().peekable();
+    while let Some(op) = ops.next() {
+        if let (Op::Match { optional: false, patterns, filter, .. }, Some(Op::Project(p))) = (op, ops.peek())
+            && !p.aggregates.is_empty()
+            && runner.ctx.profile.is_none()
+        {
+            rows = match_into_groups(runner, patterns, filter.as_ref(), p, rows)?;
+            ops.next();
+            continue;
+        }
         rows = match op {
             Op::Match { optional, patterns, filter, new_slots } => {
                 let width = new_slots.iter().map(|s| s + 1).max().unwrap_or(0);
@@ -241,6 +250,30 @@ fn read_ops<'g>(runner: &'g Runner<'g>, ops: &'g [Op], mut rows: RowIter<'g>) ->
         }
     }
     Ok(rows)
+}
+
+/// A `MATCH` whose rows go straight into the groups of the aggregating projection after it:
+/// each match is grouped where the search found it, without being copied into a row of its own.
+fn match_into_groups<'g>(
+    runner: &'g Runner<'g>,
+    patterns: &'g [crate::query::plan::PatternPlan],
+    filter: Option<&'g crate::query::plan::Expr>,
+    p: &'g crate::query::plan::ProjectPlan,
+    input: RowIter<'g>,
+) -> Result<RowIter<'g>, Error> {
+    let limits = runner.limits(p)?;
+    let mut groups = project::Groups::default();
+    for row in input {
+        runner.for_each_match(patterns, &row?, &mut |found| {
+            if let Some(filter) = filter
+                && !eval::truthy(&runner.eval(filter, Frame::row(found))?)?
+            {
+                return Ok(());
+            }
+            runner.group_row(p, &mut groups, found)
+        })?;
+    }
+    runner.aggregated(p, groups, limits)
 }
 
 /// The rows one input row gives through a `MATCH`: streamed a batch (one start node) at a
@@ -358,5 +391,34 @@ mod tests {
         let err =
             db.query_with("MATCH (n:N) RETURN count(n) AS c", &Params::new(), &cancelled()).unwrap_err();
         assert!(matches!(&err, Error::Execution(e) if e.kind == ExecutionKind::Cancelled), "{err:?}");
+    }
+
+    #[test]
+    fn grouping_straight_from_match_agrees_with_grouping_streamed_rows() {
+        let db = Database::in_memory();
+        db.execute(
+            "UNWIND range(1, 40) AS i CREATE (:N {i: i, k: i % 3, s: toString(i % 4)})",
+            &Params::new(),
+        )
+        .unwrap();
+        db.execute(
+            "MATCH (a:N), (b:N) WHERE (a.i * 7 + b.i) % 11 = 0 CREATE (a)-[:R {w: a.i % 2}]->(b)",
+            &Params::new(),
+        )
+        .unwrap();
+        // PROFILE counts rows per step, so it keeps the streamed path: the two must agree.
+        for query in [
+            "MATCH (a)-[r]->(b) RETURN type(r) AS t, b.k AS k, count(*) AS c ORDER BY c DESC, t, k",
+            "MATCH (a:N)-[r {w: 1}]->(b) WHERE b.i > 10 RETURN a.s AS s, sum(b.i) AS total, collect(DISTINCT b.k) AS ks \
+             ORDER BY s",
+            "MATCH (a:N) WHERE a.i > 100 RETURN count(*) AS none",
+            "MATCH (a:N)-->(b)-->(c) RETURN count(DISTINCT c) AS n, min(a.i) AS lo, max(c.i) AS hi",
+            "MATCH (a:N {k: 1}) WITH a.s AS s, count(*) AS c WHERE c > 2 RETURN s, c ORDER BY s LIMIT 2",
+        ] {
+            let direct = db.query(query, &Params::new()).unwrap().rows;
+            let streamed = db.query(&format!("PROFILE {query}"), &Params::new()).unwrap().rows;
+            assert_eq!(direct, streamed, "{query}");
+            assert!(!direct.is_empty(), "{query}");
+        }
     }
 }

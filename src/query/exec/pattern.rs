@@ -16,8 +16,11 @@ use crate::query::plan::{NodePlan, PatternPlan, RelPlan};
 
 mod shortest;
 
+/// Takes each row a search finds, in place of collecting it.
+type Sink<'f> = &'f mut dyn FnMut(&[Value]) -> Result<(), Error>;
+
 /// The state of one search: the row being filled and what is in use.
-struct Search {
+struct Search<'f> {
     row: Vec<Value>,
     assigned: Vec<bool>,
     used_rels: Vec<RelId>,
@@ -25,9 +28,11 @@ struct Search {
     first_only: bool,
     /// Per relationship of the current part: relationships and inner nodes, in walk order.
     trace: Vec<(Vec<RelId>, Vec<NodeId>)>,
+    /// Where found rows go when they are not collected in `out`.
+    sink: Option<Sink<'f>>,
 }
 
-impl Search {
+impl Search<'_> {
     fn done(&self) -> bool {
         self.first_only && !self.out.is_empty()
     }
@@ -58,9 +63,9 @@ fn flip(dir: Direction, reversed: bool) -> Dir {
     }
 }
 
-impl Search {
+impl Search<'_> {
     /// A search extending `row`, widened to hold the patterns' slots.
-    fn new(patterns: &[PatternPlan], row: &[Value], first_only: bool) -> Search {
+    fn new(patterns: &[PatternPlan], row: &[Value], first_only: bool) -> Self {
         let width = width(patterns, row);
         let mut search_row = row.to_vec();
         search_row.resize(width, Value::Null);
@@ -73,6 +78,7 @@ impl Search {
             out: Vec::new(),
             first_only,
             trace: Vec::new(),
+            sink: None,
         }
     }
 }
@@ -82,7 +88,7 @@ impl Search {
 pub struct Matches<'a> {
     runner: &'a Runner<'a>,
     patterns: &'a [PatternPlan],
-    s: Search,
+    s: Search<'a>,
     /// The first part's start node pattern, its direction and the candidates left; `None` when
     /// the first part is a shortest path, matched in one go.
     start: Option<(&'a NodePlan, bool, std::vec::IntoIter<NodeId>)>,
@@ -149,6 +155,19 @@ impl Runner<'_> {
         Ok(s.out)
     }
 
+    /// Hands every way to extend `row` so that all `patterns` match to `sink`, in order,
+    /// without keeping them (the row passed is only valid during the call).
+    pub fn for_each_match(
+        &self,
+        patterns: &[PatternPlan],
+        row: &[Value],
+        sink: Sink<'_>,
+    ) -> Result<(), Error> {
+        let mut s = Search::new(patterns, row, false);
+        s.sink = Some(sink);
+        self.part(&mut s, patterns, 0)
+    }
+
     /// Matches one pattern (from an expression: `exists`, pattern comprehension).
     pub fn match_pattern_rows(
         &self,
@@ -161,7 +180,10 @@ impl Runner<'_> {
 
     fn part(&self, s: &mut Search, parts: &[PatternPlan], i: usize) -> Result<(), Error> {
         let Some(p) = parts.get(i) else {
-            s.out.push(s.row.clone());
+            match &mut s.sink {
+                Some(sink) => sink(&s.row)?,
+                None => s.out.push(s.row.clone()),
+            }
             return Ok(());
         };
         let saved_trace = std::mem::replace(&mut s.trace, vec![(Vec::new(), Vec::new()); p.rels.len()]);

@@ -16,18 +16,49 @@ type Row = Vec<Value>;
 impl<'g> Runner<'g> {
     /// Runs a projection over its input rows.
     pub fn project(&'g self, p: &'g ProjectPlan, input: RowIter<'g>) -> Result<RowIter<'g>, Error> {
-        let skip = self.count_arg(p.skip.as_ref(), "SKIP")?;
-        let limit = self.count_arg(p.limit.as_ref(), "LIMIT")?;
-        let mut rows: RowIter<'g> = if p.aggregates.is_empty() {
-            Box::new(input.map(move |row| {
-                let row = row?;
-                let out = self.eval_items(p, &row, &[])?;
-                let keep_input = !p.order_by.is_empty() || (p.extended && p.filter.is_some());
-                Ok(if keep_input { [out, row].concat() } else { out })
-            }))
-        } else {
-            Box::new(self.aggregate(p, input)?.into_iter().map(Ok))
-        };
+        let limits = self.limits(p)?;
+        if !p.aggregates.is_empty() {
+            let mut groups = Groups::default();
+            for row in input {
+                self.group_row(p, &mut groups, &row?)?;
+            }
+            return self.aggregated(p, groups, limits);
+        }
+        let rows = Box::new(input.map(move |row| {
+            let row = row?;
+            let out = self.eval_items(p, &row, &[])?;
+            let keep_input = !p.order_by.is_empty() || (p.extended && p.filter.is_some());
+            Ok(if keep_input { [out, row].concat() } else { out })
+        }));
+        self.finish_projection(p, rows, limits)
+    }
+
+    /// `SKIP` and `LIMIT` of a projection, checked (before any row is read).
+    pub fn limits(&self, p: &ProjectPlan) -> Result<Limits, Error> {
+        Ok(Limits {
+            skip: self.count_arg(p.skip.as_ref(), "SKIP")?,
+            limit: self.count_arg(p.limit.as_ref(), "LIMIT")?,
+        })
+    }
+
+    /// The rows of an aggregating projection, once `groups` has seen every input row.
+    pub fn aggregated(
+        &'g self,
+        p: &'g ProjectPlan,
+        groups: Groups<'g>,
+        limits: Limits,
+    ) -> Result<RowIter<'g>, Error> {
+        let rows = Box::new(self.finish_groups(p, groups)?.into_iter().map(Ok));
+        self.finish_projection(p, rows, limits)
+    }
+
+    /// `DISTINCT`, sorting, `SKIP`, `LIMIT` and the `WHERE` of a `WITH`, after the items.
+    fn finish_projection(
+        &'g self,
+        p: &'g ProjectPlan,
+        mut rows: RowIter<'g>,
+        Limits { skip, limit }: Limits,
+    ) -> Result<RowIter<'g>, Error> {
         if p.distinct {
             let width = p.columns.len();
             let mut seen = HashSet::new();
@@ -118,36 +149,38 @@ impl<'g> Runner<'g> {
         });
     }
 
-    /// Groups rows by the non-aggregate items and computes the aggregates of each group.
-    fn aggregate(&self, p: &ProjectPlan, input: RowIter<'_>) -> Result<Vec<Row>, Error> {
-        let mut index: FastMap<Vec<KeyPart<'g>>, usize> = FastMap::default();
-        let mut groups: Vec<(Row, Vec<AggState>)> = Vec::new();
-        let mut key = Vec::with_capacity(p.group_keys.len());
-        for row in input {
-            let row = row?;
-            let frame = Frame::row(&row);
-            key.clear();
-            for i in &p.group_keys {
-                key.push(self.eval_key(&p.items[*i], &row)?);
-            }
-            let g = match index.get(key.as_slice()) {
-                Some(g) => *g,
-                None => {
-                    let capacity = key.len();
-                    index.insert(std::mem::replace(&mut key, Vec::with_capacity(capacity)), groups.len());
-                    groups.push((row.clone(), p.aggregates.iter().map(AggState::new).collect()));
-                    groups.len() - 1
-                }
-            };
-            for (state, agg) in groups[g].1.iter_mut().zip(&p.aggregates) {
-                let value = agg.arg.as_ref().map(|a| self.eval(a, frame)).transpose()?;
-                let extra = match agg.extra.as_slice() {
-                    [] => Vec::new(),
-                    extra => extra.iter().map(|a| self.eval(a, frame)).collect::<Result<Vec<_>, _>>()?,
-                };
-                state.add(value, extra)?;
-            }
+    /// Adds one input row to its group (grouped by the non-aggregate items).
+    pub fn group_row(&self, p: &ProjectPlan, groups: &mut Groups<'g>, row: &[Value]) -> Result<(), Error> {
+        let frame = Frame::row(row);
+        let key = &mut groups.key;
+        key.clear();
+        for i in &p.group_keys {
+            key.push(self.eval_key(&p.items[*i], row)?);
         }
+        let g = match groups.index.get(key.as_slice()) {
+            Some(g) => *g,
+            None => {
+                let capacity = key.len();
+                let n = groups.groups.len();
+                groups.index.insert(std::mem::replace(key, Vec::with_capacity(capacity)), n);
+                groups.groups.push((row.to_vec(), p.aggregates.iter().map(AggState::new).collect()));
+                n
+            }
+        };
+        for (state, agg) in groups.groups[g].1.iter_mut().zip(&p.aggregates) {
+            let value = agg.arg.as_ref().map(|a| self.eval(a, frame)).transpose()?;
+            let extra = match agg.extra.as_slice() {
+                [] => Vec::new(),
+                extra => extra.iter().map(|a| self.eval(a, frame)).collect::<Result<Vec<_>, _>>()?,
+            };
+            state.add(value, extra)?;
+        }
+        Ok(())
+    }
+
+    /// The output row of every group, sorted when the projection orders.
+    fn finish_groups(&self, p: &ProjectPlan, groups: Groups<'g>) -> Result<Vec<Row>, Error> {
+        let mut groups = groups.groups;
         if groups.is_empty() && p.group_keys.is_empty() {
             groups.push((Vec::new(), p.aggregates.iter().map(AggState::new).collect()));
         }
@@ -206,6 +239,24 @@ impl<'g> Runner<'g> {
             _ => KeyPart::Owned(self.eval(e, Frame::row(row))?),
         })
     }
+}
+
+/// `SKIP` and `LIMIT` of a projection.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    skip: Option<usize>,
+    limit: Option<usize>,
+}
+
+/// The groups of an aggregating projection, fed one row at a time: one state per group, keyed
+/// by the grouping values (borrowed from the graph where possible).
+#[derive(Default)]
+pub struct Groups<'g> {
+    index: FastMap<Vec<KeyPart<'g>>, usize>,
+    /// The first row of each group and its aggregate states.
+    groups: Vec<(Row, Vec<AggState>)>,
+    /// The key being built, kept to reuse its allocation.
+    key: Vec<KeyPart<'g>>,
 }
 
 /// Maps keyed by group keys: foldhash, seeded per process.
