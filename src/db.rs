@@ -10,7 +10,8 @@ use crate::graph::{Graph, GraphImage};
 use crate::model::{Mutation, Node, NodeId, Properties, RelId, Relationship, Value};
 use crate::query::ast::Statement;
 use crate::query::exec::{self, Ctx, Params, Tx};
-use crate::query::plan;
+use crate::query::plan::{self, QueryPlan};
+use crate::query::prepare::StatementCache;
 use crate::query::resolve::GraphResolver;
 use crate::query::syntax;
 use crate::result::{QueryResult, Stats};
@@ -51,6 +52,8 @@ pub struct Database {
     state: RwLock<State>,
     path: Option<PathBuf>,
     read_only: bool,
+    /// Statements parsed and planned before, by text (phrase queries are never kept).
+    statements: StatementCache,
 }
 
 fn poisoned() -> Error {
@@ -92,6 +95,7 @@ impl Database {
             state: RwLock::new(State { graph, store: Some(store) }),
             path: Some(path.to_owned()),
             read_only,
+            statements: StatementCache::default(),
         })
     }
 
@@ -101,6 +105,7 @@ impl Database {
             state: RwLock::new(State { graph: Graph::new(), store: None }),
             path: None,
             read_only: false,
+            statements: StatementCache::default(),
         }
     }
 
@@ -163,27 +168,28 @@ impl Database {
         params: &Params,
         options: &QueryOptions,
     ) -> Result<QueryResult, Error> {
-        let statement = {
+        let prepared = {
             let state = self.read()?;
-            syntax::parse(text, &GraphResolver(&state.graph))?
+            self.statements.prepare(text, &GraphResolver(&state.graph))?
         };
+        let (statement, plan) = (&prepared.statement, prepared.plan.as_ref());
         let ctx = make_ctx(params, options);
-        match &statement {
+        match statement {
             Statement::Begin | Statement::Commit | Statement::Rollback => {
                 Err(Error::Execution(ExecutionError::new(
                     ExecutionKind::Transaction,
                     "BEGIN, COMMIT and ROLLBACK need a session: use Database::begin() or Database::session()",
                 )))
             }
-            _ if !writes(&statement)? => {
+            _ if !prepared.writes => {
                 let state = self.read()?;
-                run_read_statement(&statement, &state.graph, ctx)
+                run_read_statement(statement, plan, &state.graph, ctx)
             }
             _ => {
                 let mut state = self.write()?;
                 let state = &mut *state;
                 let mut tx = Tx::new(&mut state.graph);
-                let result = run_statement(&statement, &mut tx, ctx);
+                let result = run_statement(statement, plan, &mut tx, ctx);
                 let result = match result {
                     Ok(r) => r,
                     Err(e) => {
@@ -475,52 +481,68 @@ fn commit_log(state: &mut State, log: &[Mutation], undo: Vec<Mutation>) -> Resul
     Ok(())
 }
 
-fn writes(statement: &Statement) -> Result<bool, Error> {
-    Ok(match statement {
-        Statement::Query(q) => plan::plan(q)?.writes,
-        Statement::Explain(_) => false,
-        Statement::Profile(inner) => writes(inner)?,
-        Statement::CreateIndex { .. } | Statement::DropIndex { .. } => true,
-        Statement::Begin | Statement::Commit | Statement::Rollback => false,
+/// The plan prepared with the statement, or one made now.
+fn plan_of<'p>(
+    prepared: Option<&'p QueryPlan>,
+    q: &crate::query::ast::Query,
+    owned: &'p mut Option<QueryPlan>,
+) -> Result<&'p QueryPlan, Error> {
+    Ok(match prepared {
+        Some(plan) => plan,
+        None => owned.insert(plan::plan(q)?),
     })
 }
 
-fn run_read_statement(statement: &Statement, graph: &Graph, ctx: Ctx) -> Result<QueryResult, Error> {
+fn run_read_statement(
+    statement: &Statement,
+    prepared: Option<&QueryPlan>,
+    graph: &Graph,
+    ctx: Ctx,
+) -> Result<QueryResult, Error> {
+    let mut owned = None;
     match statement {
         Statement::Query(q) => {
-            let plan = plan::plan(q)?;
-            let out = exec::run_read(&plan, graph, &ctx)?;
+            let plan = plan_of(prepared, q, &mut owned)?;
+            let out = exec::run_read(plan, graph, &ctx)?;
             Ok(QueryResult::new(out.columns, out.rows, graph))
         }
         Statement::Explain(inner) => explain(inner),
         Statement::Profile(inner) => {
-            let Statement::Query(q) = inner.as_ref() else { return run_read_statement(inner, graph, ctx) };
-            let plan = plan::plan(q)?;
+            let Statement::Query(q) = inner.as_ref() else {
+                return run_read_statement(inner, None, graph, ctx);
+            };
+            let plan = plan_of(prepared, q, &mut owned)?;
             let ctx = ctx.profiling();
-            let out = exec::run_read(&plan, graph, &ctx)?;
+            let out = exec::run_read(plan, graph, &ctx)?;
             let mut result = QueryResult::new(out.columns, out.rows, graph);
-            result.profile = Some(profile_lines(&plan, &ctx));
+            result.profile = Some(profile_lines(plan, &ctx));
             Ok(result)
         }
         _ => Ok(QueryResult::message("nothing to do")),
     }
 }
 
-fn run_statement(statement: &Statement, tx: &mut Tx<'_>, ctx: Ctx) -> Result<QueryResult, Error> {
+fn run_statement(
+    statement: &Statement,
+    prepared: Option<&QueryPlan>,
+    tx: &mut Tx<'_>,
+    ctx: Ctx,
+) -> Result<QueryResult, Error> {
     let start = tx.log.len();
+    let mut owned = None;
     let mut result = match statement {
         Statement::Query(q) => {
-            let plan = plan::plan(q)?;
-            let out = exec::run_write(&plan, tx, &ctx)?;
+            let plan = plan_of(prepared, q, &mut owned)?;
+            let out = exec::run_write(plan, tx, &ctx)?;
             QueryResult::new(out.columns, out.rows, tx.graph)
         }
         Statement::Profile(inner) => {
-            let Statement::Query(q) = inner.as_ref() else { return run_statement(inner, tx, ctx) };
-            let plan = plan::plan(q)?;
+            let Statement::Query(q) = inner.as_ref() else { return run_statement(inner, None, tx, ctx) };
+            let plan = plan_of(prepared, q, &mut owned)?;
             let ctx = ctx.profiling();
-            let out = exec::run_write(&plan, tx, &ctx)?;
+            let out = exec::run_write(plan, tx, &ctx)?;
             let mut result = QueryResult::new(out.columns, out.rows, tx.graph);
-            result.profile = Some(profile_lines(&plan, &ctx));
+            result.profile = Some(profile_lines(plan, &ctx));
             result
         }
         Statement::CreateIndex { label, key } => {
@@ -531,7 +553,7 @@ fn run_statement(statement: &Statement, tx: &mut Tx<'_>, ctx: Ctx) -> Result<Que
             tx.apply(Mutation::DropIndex { label: label.clone(), key: key.clone() })?;
             QueryResult::message(format!("index on :{label}({key}) dropped"))
         }
-        other => run_read_statement(other, tx.graph, ctx)?,
+        other => run_read_statement(other, None, tx.graph, ctx)?,
     };
     result.stats = Stats::of(&tx.log[start..]);
     Ok(result)
@@ -615,7 +637,7 @@ impl Transaction<'_> {
             )));
         }
         let ctx = make_ctx(params, options);
-        self.with_tx(|tx| run_statement(&statement, tx, ctx))
+        self.with_tx(|tx| run_statement(&statement, None, tx, ctx))
     }
 
     /// Creates a node inside the transaction.

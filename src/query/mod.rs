@@ -2,6 +2,7 @@
 pub mod ast;
 pub mod display;
 pub mod plan;
+pub mod prepare;
 pub mod resolve;
 pub mod syntax;
 

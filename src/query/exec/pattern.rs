@@ -3,8 +3,8 @@
 //! Each pattern part starts from its cheaper end — a variable bound already, the name index,
 //! a property index, the smallest label — and expands relationship by relationship, only along
 //! the requested types. Relationships are never reused within one `MATCH` (Cypher's
-//! relationship isomorphism). Variable-length parts walk trails; `shortestPath` runs a BFS with a
-//! visited set instead of enumerating paths.
+//! relationship isomorphism). Variable-length parts walk trails; `shortestPath` runs a
+//! bidirectional BFS with visited sets instead of enumerating paths (see `shortest`).
 
 use super::Runner;
 use super::eval::{Frame, type_error};
@@ -13,10 +13,14 @@ use crate::graph::{Dir, Sym};
 use crate::model::{NodeId, Path, RelId, Value};
 use crate::query::ast::{Direction, PathKind};
 use crate::query::plan::{NodePlan, PatternPlan, RelPlan};
-use std::collections::{HashMap, VecDeque};
+
+mod shortest;
+
+/// Takes each row a search finds, in place of collecting it.
+type Sink<'f> = &'f mut dyn FnMut(&[Value]) -> Result<(), Error>;
 
 /// The state of one search: the row being filled and what is in use.
-struct Search {
+struct Search<'f> {
     row: Vec<Value>,
     assigned: Vec<bool>,
     used_rels: Vec<RelId>,
@@ -24,9 +28,11 @@ struct Search {
     first_only: bool,
     /// Per relationship of the current part: relationships and inner nodes, in walk order.
     trace: Vec<(Vec<RelId>, Vec<NodeId>)>,
+    /// Where found rows go when they are not collected in `out`.
+    sink: Option<Sink<'f>>,
 }
 
-impl Search {
+impl Search<'_> {
     fn done(&self) -> bool {
         self.first_only && !self.out.is_empty()
     }
@@ -57,6 +63,84 @@ fn flip(dir: Direction, reversed: bool) -> Dir {
     }
 }
 
+impl Search<'_> {
+    /// A search extending `row`, widened to hold the patterns' slots.
+    fn new(patterns: &[PatternPlan], row: &[Value], first_only: bool) -> Self {
+        let width = width(patterns, row);
+        let mut search_row = row.to_vec();
+        search_row.resize(width, Value::Null);
+        let mut assigned = vec![false; width];
+        assigned[..row.len()].iter_mut().for_each(|a| *a = true);
+        Search {
+            row: search_row,
+            assigned,
+            used_rels: Vec::new(),
+            out: Vec::new(),
+            first_only,
+            trace: Vec::new(),
+            sink: None,
+        }
+    }
+}
+
+/// The matches of a `MATCH`, found one start node of the first pattern part at a time, so that
+/// a scan of the whole graph streams instead of collecting every row first.
+pub struct Matches<'a> {
+    runner: &'a Runner<'a>,
+    patterns: &'a [PatternPlan],
+    s: Search<'a>,
+    /// The first part's start node pattern, its direction and the candidates left; `None` when
+    /// the first part is a shortest path, matched in one go.
+    start: Option<(&'a NodePlan, bool, std::vec::IntoIter<NodeId>)>,
+    done: bool,
+}
+
+impl Matches<'_> {
+    /// Fills `batch` (emptied first; its capacity is reused) with the rows found from the next
+    /// start candidates; false, with `batch` empty, at the end.
+    pub fn next_batch(&mut self, batch: &mut Vec<Vec<Value>>) -> Result<bool, Error> {
+        batch.clear();
+        if self.done {
+            return Ok(false);
+        }
+        std::mem::swap(&mut self.s.out, batch);
+        let found = self.fill();
+        std::mem::swap(&mut self.s.out, batch);
+        found.map(|()| !batch.is_empty())
+    }
+
+    fn fill(&mut self) -> Result<(), Error> {
+        let Some((node, reversed, ids)) = &mut self.start else {
+            self.done = true;
+            return self.runner.part(&mut self.s, self.patterns, 0);
+        };
+        for id in ids.by_ref() {
+            self.runner.walk_from(&mut self.s, self.patterns, 0, node, *reversed, id)?;
+            if !self.s.out.is_empty() {
+                return Ok(());
+            }
+        }
+        self.done = true;
+        Ok(())
+    }
+}
+
+impl<'a> Runner<'a> {
+    /// The matches of `patterns` extending `row`, as a stream of batches.
+    pub fn matches(&'a self, patterns: &'a [PatternPlan], row: &[Value]) -> Result<Matches<'a>, Error> {
+        let mut s = Search::new(patterns, row, false);
+        let start = match patterns.first() {
+            Some(p) if p.kind == PathKind::Plain => {
+                s.trace = vec![(Vec::new(), Vec::new()); p.rels.len()];
+                let (node, reversed) = self.start_of(&s, p)?;
+                Some((node, reversed, self.candidates(&s, node)?.into_iter()))
+            }
+            _ => None,
+        };
+        Ok(Matches { runner: self, patterns, s, start, done: patterns.is_empty() })
+    }
+}
+
 impl Runner<'_> {
     /// Every way to extend `row` so that all `patterns` match; each result row is widened to
     /// hold the patterns' slots. With `first_only`, stops after the first match.
@@ -66,21 +150,22 @@ impl Runner<'_> {
         row: &[Value],
         first_only: bool,
     ) -> Result<Vec<Vec<Value>>, Error> {
-        let width = width(patterns, row);
-        let mut search_row = row.to_vec();
-        search_row.resize(width, Value::Null);
-        let mut assigned = vec![false; width];
-        assigned[..row.len()].iter_mut().for_each(|a| *a = true);
-        let mut s = Search {
-            row: search_row,
-            assigned,
-            used_rels: Vec::new(),
-            out: Vec::new(),
-            first_only,
-            trace: Vec::new(),
-        };
+        let mut s = Search::new(patterns, row, first_only);
         self.part(&mut s, patterns, 0)?;
         Ok(s.out)
+    }
+
+    /// Hands every way to extend `row` so that all `patterns` match to `sink`, in order,
+    /// without keeping them (the row passed is only valid during the call).
+    pub fn for_each_match(
+        &self,
+        patterns: &[PatternPlan],
+        row: &[Value],
+        sink: Sink<'_>,
+    ) -> Result<(), Error> {
+        let mut s = Search::new(patterns, row, false);
+        s.sink = Some(sink);
+        self.part(&mut s, patterns, 0)
     }
 
     /// Matches one pattern (from an expression: `exists`, pattern comprehension).
@@ -95,7 +180,10 @@ impl Runner<'_> {
 
     fn part(&self, s: &mut Search, parts: &[PatternPlan], i: usize) -> Result<(), Error> {
         let Some(p) = parts.get(i) else {
-            s.out.push(s.row.clone());
+            match &mut s.sink {
+                Some(sink) => sink(&s.row)?,
+                None => s.out.push(s.row.clone()),
+            }
             return Ok(());
         };
         let saved_trace = std::mem::replace(&mut s.trace, vec![(Vec::new(), Vec::new()); p.rels.len()]);
@@ -109,19 +197,38 @@ impl Runner<'_> {
 
     fn plain_part(&self, s: &mut Search, parts: &[PatternPlan], i: usize) -> Result<(), Error> {
         let p = &parts[i];
-        let last = p.nodes.len() - 1;
-        let reversed = last > 0 && self.start_cost(s, &p.nodes[last])? < self.start_cost(s, &p.nodes[0])?;
-        let start = if reversed { &p.nodes[last] } else { &p.nodes[0] };
+        let (start, reversed) = self.start_of(s, p)?;
         for id in self.candidates(s, start)? {
-            self.ctx.tick()?;
-            if let Some(assigned_here) = self.try_node(s, start, id)? {
-                self.walk(s, parts, i, 0, id, reversed)?;
-                if assigned_here {
-                    s.unassign(start.slot);
-                }
-            }
+            self.walk_from(s, parts, i, start, reversed, id)?;
             if s.done() {
                 break;
+            }
+        }
+        Ok(())
+    }
+
+    /// The end a plain part starts from (the cheaper one), and whether that is its last node.
+    fn start_of<'p>(&self, s: &Search, p: &'p PatternPlan) -> Result<(&'p NodePlan, bool), Error> {
+        let last = p.nodes.len() - 1;
+        let reversed = last > 0 && self.start_cost(s, &p.nodes[last])? < self.start_cost(s, &p.nodes[0])?;
+        Ok((if reversed { &p.nodes[last] } else { &p.nodes[0] }, reversed))
+    }
+
+    /// Matches part `i` (and the parts after it) from one start candidate.
+    fn walk_from(
+        &self,
+        s: &mut Search,
+        parts: &[PatternPlan],
+        i: usize,
+        start: &NodePlan,
+        reversed: bool,
+        id: NodeId,
+    ) -> Result<(), Error> {
+        self.ctx.tick()?;
+        if let Some(assigned_here) = self.try_node(s, start, id)? {
+            self.walk(s, parts, i, 0, id, reversed)?;
+            if assigned_here {
+                s.unassign(start.slot);
             }
         }
         Ok(())
@@ -278,7 +385,9 @@ impl Runner<'_> {
                 s.assign(rel.slot, Value::Relationship(rid));
             }
             s.used_rels.push(rid);
-            s.trace[r] = (vec![rid], vec![]);
+            if parts[i].path_slot.is_some() {
+                s.trace[r] = (vec![rid], vec![]);
+            }
             self.walk(s, parts, i, k + 1, other, reversed)?;
             s.used_rels.pop();
             if rel_here {
@@ -320,8 +429,10 @@ impl Runner<'_> {
                 if rel_here {
                     s.assign(env.rel.slot, list);
                 }
-                let inner = nodes[..nodes.len().saturating_sub(1).min(nodes.len())].to_vec();
-                s.trace[env.r] = (rels.clone(), inner);
+                if parts[i].path_slot.is_some() {
+                    let inner = nodes[..nodes.len().saturating_sub(1).min(nodes.len())].to_vec();
+                    s.trace[env.r] = (rels.clone(), inner);
+                }
                 self.walk(s, parts, i, k + 1, cur, reversed)?;
                 if rel_here {
                     s.unassign(env.rel.slot);
@@ -390,91 +501,6 @@ impl Runner<'_> {
         s.unassign(slot);
         result
     }
-
-    fn shortest_part(&self, s: &mut Search, parts: &[PatternPlan], i: usize) -> Result<(), Error> {
-        let p = &parts[i];
-        let (a, b, rel) = (&p.nodes[0], &p.nodes[1], &p.rels[0]);
-        let (min, max) = rel.length.unwrap_or((1, 1));
-        for from in self.candidates(s, a)? {
-            let Some(a_here) = self.try_node(s, a, from)? else { continue };
-            for to in self.candidates(s, b)? {
-                let Some(b_here) = self.try_node(s, b, to)? else { continue };
-                let paths =
-                    self.shortest_paths(s, rel, from, to, (min, max), p.kind == PathKind::AllShortest)?;
-                for path in paths {
-                    let list = Value::List(path.rels.iter().map(|r| Value::Relationship(*r)).collect());
-                    let rel_here = !s.assigned[rel.slot];
-                    if rel_here {
-                        s.assign(rel.slot, list);
-                    }
-                    if let Some(slot) = p.path_slot {
-                        s.assign(slot, Value::Path(path));
-                    }
-                    self.part(s, parts, i + 1)?;
-                    if let Some(slot) = p.path_slot {
-                        s.unassign(slot);
-                    }
-                    if rel_here {
-                        s.unassign(rel.slot);
-                    }
-                }
-                if b_here {
-                    s.unassign(b.slot);
-                }
-            }
-            if a_here {
-                s.unassign(a.slot);
-            }
-        }
-        Ok(())
-    }
-
-    /// Breadth-first search from `from` to `to`: one shortest path, or all of them.
-    fn shortest_paths(
-        &self,
-        s: &Search,
-        rel: &RelPlan,
-        from: NodeId,
-        to: NodeId,
-        (min, max): (u64, u64),
-        all: bool,
-    ) -> Result<Vec<Path>, Error> {
-        if from == to {
-            return Ok(if min == 0 { vec![Path { nodes: vec![from], rels: vec![] }] } else { vec![] });
-        }
-        let types = self.type_syms(rel);
-        let dir = flip(rel.direction, false);
-        let mut depth_of: HashMap<NodeId, u64> = HashMap::from([(from, 0)]);
-        let mut parents: HashMap<NodeId, Vec<(NodeId, RelId)>> = HashMap::new();
-        let mut queue = VecDeque::from([from]);
-        while let Some(cur) = queue.pop_front() {
-            let depth = depth_of[&cur];
-            if depth >= max || depth_of.get(&to).is_some_and(|d| *d <= depth) {
-                continue;
-            }
-            for (rid, other) in self.graph.expand(cur, dir, types.as_deref()) {
-                self.ctx.tick()?;
-                if !self.props_match(s, rel.props.as_ref(), self.graph.rel_props(rid))? {
-                    continue;
-                }
-                match depth_of.get(&other) {
-                    None => {
-                        depth_of.insert(other, depth + 1);
-                        parents.insert(other, vec![(cur, rid)]);
-                        queue.push_back(other);
-                    }
-                    Some(d) if *d == depth + 1 && all => parents.entry(other).or_default().push((cur, rid)),
-                    _ => {}
-                }
-            }
-        }
-        if depth_of.get(&to).is_none_or(|d| *d < min) {
-            return Ok(vec![]);
-        }
-        let mut out = Vec::new();
-        unwind(&parents, from, to, &mut vec![], &mut vec![to], &mut out, all);
-        Ok(out)
-    }
 }
 
 struct VarStep<'a> {
@@ -485,35 +511,6 @@ struct VarStep<'a> {
     min: u64,
     max: u64,
     r: usize,
-}
-
-/// Rebuilds paths from BFS parent links, walking back from `cur` to `from`.
-fn unwind(
-    parents: &HashMap<NodeId, Vec<(NodeId, RelId)>>,
-    from: NodeId,
-    cur: NodeId,
-    rels: &mut Vec<RelId>,
-    nodes: &mut Vec<NodeId>,
-    out: &mut Vec<Path>,
-    all: bool,
-) {
-    if cur == from {
-        out.push(Path {
-            nodes: nodes.iter().rev().copied().collect(),
-            rels: rels.iter().rev().copied().collect(),
-        });
-        return;
-    }
-    for (prev, rid) in parents.get(&cur).into_iter().flatten() {
-        rels.push(*rid);
-        nodes.push(*prev);
-        unwind(parents, from, *prev, rels, nodes, out, all);
-        rels.pop();
-        nodes.pop();
-        if !all && !out.is_empty() {
-            return;
-        }
-    }
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use super::eval::{Frame, argument_error, error_of, truthy, type_error};
 use super::{RowIter, Runner};
 use crate::error::{Error, ExecutionKind};
 use crate::model::Value;
-use crate::query::plan::{Aggregate, ProjectPlan};
+use crate::query::plan::{Aggregate, Expr, ProjectPlan};
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
@@ -16,18 +16,49 @@ type Row = Vec<Value>;
 impl<'g> Runner<'g> {
     /// Runs a projection over its input rows.
     pub fn project(&'g self, p: &'g ProjectPlan, input: RowIter<'g>) -> Result<RowIter<'g>, Error> {
-        let skip = self.count_arg(p.skip.as_ref(), "SKIP")?;
-        let limit = self.count_arg(p.limit.as_ref(), "LIMIT")?;
-        let mut rows: RowIter<'g> = if p.aggregates.is_empty() {
-            Box::new(input.map(move |row| {
-                let row = row?;
-                let out = self.eval_items(p, &row, &[])?;
-                let keep_input = !p.order_by.is_empty() || (p.extended && p.filter.is_some());
-                Ok(if keep_input { [out, row].concat() } else { out })
-            }))
-        } else {
-            Box::new(self.aggregate(p, input)?.into_iter().map(Ok))
-        };
+        let limits = self.limits(p)?;
+        if !p.aggregates.is_empty() {
+            let mut groups = Groups::default();
+            for row in input {
+                self.group_row(p, &mut groups, &row?)?;
+            }
+            return self.aggregated(p, groups, limits);
+        }
+        let rows = Box::new(input.map(move |row| {
+            let row = row?;
+            let out = self.eval_items(p, &row, &[])?;
+            let keep_input = !p.order_by.is_empty() || (p.extended && p.filter.is_some());
+            Ok(if keep_input { [out, row].concat() } else { out })
+        }));
+        self.finish_projection(p, rows, limits)
+    }
+
+    /// `SKIP` and `LIMIT` of a projection, checked (before any row is read).
+    pub fn limits(&self, p: &ProjectPlan) -> Result<Limits, Error> {
+        Ok(Limits {
+            skip: self.count_arg(p.skip.as_ref(), "SKIP")?,
+            limit: self.count_arg(p.limit.as_ref(), "LIMIT")?,
+        })
+    }
+
+    /// The rows of an aggregating projection, once `groups` has seen every input row.
+    pub fn aggregated(
+        &'g self,
+        p: &'g ProjectPlan,
+        groups: Groups<'g>,
+        limits: Limits,
+    ) -> Result<RowIter<'g>, Error> {
+        let rows = Box::new(self.finish_groups(p, groups)?.into_iter().map(Ok));
+        self.finish_projection(p, rows, limits)
+    }
+
+    /// `DISTINCT`, sorting, `SKIP`, `LIMIT` and the `WHERE` of a `WITH`, after the items.
+    fn finish_projection(
+        &'g self,
+        p: &'g ProjectPlan,
+        mut rows: RowIter<'g>,
+        Limits { skip, limit }: Limits,
+    ) -> Result<RowIter<'g>, Error> {
         if p.distinct {
             let width = p.columns.len();
             let mut seen = HashSet::new();
@@ -118,29 +149,38 @@ impl<'g> Runner<'g> {
         });
     }
 
-    /// Groups rows by the non-aggregate items and computes the aggregates of each group.
-    fn aggregate(&self, p: &ProjectPlan, input: RowIter<'_>) -> Result<Vec<Row>, Error> {
-        let mut index: HashMap<Vec<Value>, usize> = HashMap::new();
-        let mut groups: Vec<(Row, Vec<AggState>)> = Vec::new();
-        for row in input {
-            let row = row?;
-            let frame = Frame::row(&row);
-            let key =
-                p.group_keys.iter().map(|i| self.eval(&p.items[*i], frame)).collect::<Result<Vec<_>, _>>()?;
-            let g = match index.get(&key) {
-                Some(g) => *g,
-                None => {
-                    index.insert(key, groups.len());
-                    groups.push((row.clone(), p.aggregates.iter().map(AggState::new).collect()));
-                    groups.len() - 1
-                }
-            };
-            for (state, agg) in groups[g].1.iter_mut().zip(&p.aggregates) {
-                let value = agg.arg.as_ref().map(|a| self.eval(a, frame)).transpose()?;
-                let extra = agg.extra.iter().map(|a| self.eval(a, frame)).collect::<Result<Vec<_>, _>>()?;
-                state.add(value, extra)?;
-            }
+    /// Adds one input row to its group (grouped by the non-aggregate items).
+    pub fn group_row(&self, p: &ProjectPlan, groups: &mut Groups<'g>, row: &[Value]) -> Result<(), Error> {
+        let frame = Frame::row(row);
+        let key = &mut groups.key;
+        key.clear();
+        for i in &p.group_keys {
+            key.push(self.eval_key(&p.items[*i], row)?);
         }
+        let g = match groups.index.get(key.as_slice()) {
+            Some(g) => *g,
+            None => {
+                let capacity = key.len();
+                let n = groups.groups.len();
+                groups.index.insert(std::mem::replace(key, Vec::with_capacity(capacity)), n);
+                groups.groups.push((row.to_vec(), p.aggregates.iter().map(AggState::new).collect()));
+                n
+            }
+        };
+        for (state, agg) in groups.groups[g].1.iter_mut().zip(&p.aggregates) {
+            let value = agg.arg.as_ref().map(|a| self.eval(a, frame)).transpose()?;
+            let extra = match agg.extra.as_slice() {
+                [] => Vec::new(),
+                extra => extra.iter().map(|a| self.eval(a, frame)).collect::<Result<Vec<_>, _>>()?,
+            };
+            state.add(value, extra)?;
+        }
+        Ok(())
+    }
+
+    /// The output row of every group, sorted when the projection orders.
+    fn finish_groups(&self, p: &ProjectPlan, groups: Groups<'g>) -> Result<Vec<Row>, Error> {
+        let mut groups = groups.groups;
         if groups.is_empty() && p.group_keys.is_empty() {
             groups.push((Vec::new(), p.aggregates.iter().map(AggState::new).collect()));
         }
@@ -167,6 +207,111 @@ impl<'g> Runner<'g> {
             return Ok(keyed.into_iter().map(|(_, r)| r).collect());
         }
         Ok(out)
+    }
+
+    /// Evaluates a grouping key, borrowing from the graph what it can: a property of a node or
+    /// relationship, the type of a relationship. Gives the same value as [`Runner::eval`].
+    fn eval_key(&self, e: &Expr, row: &[Value]) -> Result<KeyPart<'g>, Error> {
+        let graph = self.graph;
+        let found = |v: Option<&'g Value>| v.map_or(KeyPart::Owned(Value::Null), KeyPart::Borrowed);
+        // A slot is read in place (group keys see the row only, no comprehension variables).
+        let operand = |x: &Expr| -> Result<std::borrow::Cow<'_, Value>, Error> {
+            Ok(match x {
+                Expr::Slot(slot) => std::borrow::Cow::Borrowed(row.get(*slot).unwrap_or(&Value::Null)),
+                other => std::borrow::Cow::Owned(self.eval(other, Frame::row(row))?),
+            })
+        };
+        Ok(match e {
+            Expr::Prop(x, key) => match operand(x)?.as_ref() {
+                Value::Node(id) => found(graph.node_props(*id).and_then(|p| p.get(key))),
+                Value::Relationship(id) => found(graph.rel_props(*id).and_then(|p| p.get(key))),
+                other => KeyPart::Owned(self.property(other, key)?),
+            },
+            Expr::Call(name, args) if name == "type" && args.len() == 1 => {
+                match operand(&args[0])?.as_ref() {
+                    Value::Relationship(id) => {
+                        graph.rel_type(*id).map_or(KeyPart::Owned(Value::Null), KeyPart::Str)
+                    }
+                    other => KeyPart::Owned(self.call(name, vec![other.clone()])?),
+                }
+            }
+            Expr::Slot(slot) => KeyPart::Owned(row.get(*slot).cloned().unwrap_or(Value::Null)),
+            _ => KeyPart::Owned(self.eval(e, Frame::row(row))?),
+        })
+    }
+}
+
+/// `SKIP` and `LIMIT` of a projection.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    skip: Option<usize>,
+    limit: Option<usize>,
+}
+
+/// The groups of an aggregating projection, fed one row at a time: one state per group, keyed
+/// by the grouping values (borrowed from the graph where possible).
+#[derive(Default)]
+pub struct Groups<'g> {
+    index: FastMap<Vec<KeyPart<'g>>, usize>,
+    /// The first row of each group and its aggregate states.
+    groups: Vec<(Row, Vec<AggState>)>,
+    /// The key being built, kept to reuse its allocation.
+    key: Vec<KeyPart<'g>>,
+}
+
+/// Maps keyed by group keys: foldhash, seeded per process.
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
+/// One part of a group key: a value, or a string or value borrowed from the graph. Equal and
+/// hashed as the value it stands for, so `Str("x")` and `Owned(Value::String("x"))` are one key.
+enum KeyPart<'g> {
+    Owned(Value),
+    Borrowed(&'g Value),
+    Str(&'g str),
+}
+
+impl KeyPart<'_> {
+    fn as_str(&self) -> Option<&str> {
+        match self {
+            KeyPart::Str(s) => Some(s),
+            KeyPart::Owned(Value::String(s)) | KeyPart::Borrowed(Value::String(s)) => Some(s),
+            _ => None,
+        }
+    }
+
+    fn value(&self) -> Option<&Value> {
+        match self {
+            KeyPart::Owned(v) => Some(v),
+            KeyPart::Borrowed(v) => Some(v),
+            KeyPart::Str(_) => None,
+        }
+    }
+}
+
+impl PartialEq for KeyPart<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        match (self.as_str(), other.as_str()) {
+            (Some(a), Some(b)) => a == b,
+            (None, None) => self.value() == other.value(),
+            _ => false,
+        }
+    }
+}
+
+impl Eq for KeyPart<'_> {}
+
+impl std::hash::Hash for KeyPart<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        match self.as_str() {
+            Some(s) => {
+                state.write_u8(0);
+                s.hash(state);
+            }
+            None => {
+                state.write_u8(1);
+                self.value().hash(state);
+            }
+        }
     }
 }
 
@@ -324,5 +469,35 @@ fn percentile(mut items: Vec<Value>, p: f64, continuous: bool) -> Value {
     } else {
         let idx = ((p * n as f64).ceil() as usize).saturating_sub(1).min(n - 1);
         items.swap_remove(idx)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Database, Params, Value};
+
+    fn rows(db: &Database, query: &str) -> Vec<Vec<Value>> {
+        db.query(query, &Params::new()).unwrap().rows
+    }
+
+    #[test]
+    fn borrowed_and_computed_group_keys_meet_in_one_group() {
+        let db = Database::in_memory();
+        db.execute("CREATE (:K {kind: 'x'})-[:x]->(:K {kind: 1})", &Params::new()).unwrap();
+        // A property read from a node and the same value from a map are one group.
+        let by_prop = rows(
+            &db,
+            "MATCH (n:K) WITH collect(n) + [{kind: 'x'}, {kind: 1.0}, {}] AS xs UNWIND xs AS x \
+             RETURN x.kind AS k, count(*) AS c ORDER BY c, k",
+        );
+        let expected = |k: Value, c: i64| vec![k, Value::Int(c)];
+        assert_eq!(
+            by_prop,
+            vec![expected(Value::Null, 1), expected(Value::from("x"), 2), expected(Value::Int(1), 2)]
+        );
+        // type(r) is borrowed from the graph; a missing relationship gives a null key.
+        let typed =
+            rows(&db, "MATCH (a) OPTIONAL MATCH (a)-[r]->() RETURN type(r) AS t, count(*) AS c ORDER BY t");
+        assert_eq!(typed, vec![expected(Value::from("x"), 1), expected(Value::Null, 1)]);
     }
 }
