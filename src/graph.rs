@@ -55,10 +55,10 @@ pub struct Graph {
     symbols: Vec<String>,
     symbol_ids: HashMap<String, Sym>,
     by_label: HashMap<Sym, BTreeSet<NodeId>>,
-    by_name: HashMap<String, BTreeSet<NodeId>>,
-    by_alias: HashMap<String, BTreeSet<NodeId>>,
-    by_folded_name: HashMap<String, BTreeSet<NodeId>>,
-    property_indexes: HashMap<(Sym, String), HashMap<Value, BTreeSet<NodeId>>>,
+    by_name: HashMap<String, Postings>,
+    by_alias: HashMap<String, Postings>,
+    by_folded_name: HashMap<String, Postings>,
+    property_indexes: HashMap<(Sym, String), HashMap<Value, Postings>>,
     n_by_type: HashMap<Sym, usize>,
 }
 
@@ -150,17 +150,17 @@ impl Graph {
 
     /// Nodes whose `name` property is exactly `name` (the name index).
     pub fn nodes_named(&self, name: &str) -> impl Iterator<Item = NodeId> + '_ {
-        self.by_name.get(name).into_iter().flatten().copied()
+        self.by_name.get(name).into_iter().flat_map(Postings::iter)
     }
 
     /// Nodes listing `alias` in their `aliases` property (the alias index).
     pub fn nodes_aliased(&self, alias: &str) -> impl Iterator<Item = NodeId> + '_ {
-        self.by_alias.get(alias).into_iter().flatten().copied()
+        self.by_alias.get(alias).into_iter().flat_map(Postings::iter)
     }
 
     /// Nodes whose name or an alias equals `text` ignoring case.
     pub fn nodes_named_folded(&self, text: &str) -> impl Iterator<Item = NodeId> + '_ {
-        self.by_folded_name.get(&text.to_lowercase()).into_iter().flatten().copied()
+        self.by_folded_name.get(&text.to_lowercase()).into_iter().flat_map(Postings::iter)
     }
 
     /// Every distinct name and alias, for fuzzy matching and completion.
@@ -171,7 +171,7 @@ impl Graph {
     /// Nodes with `label` whose `key` equals `value`, when that property is indexed.
     pub fn index_lookup(&self, label: &str, key: &str, value: &Value) -> Option<Vec<NodeId>> {
         let index = self.property_indexes.get(&(self.sym(label)?, key.to_owned()))?;
-        Some(index.get(value).map(|set| set.iter().copied().collect()).unwrap_or_default())
+        Some(index.get(value).map(|p| p.iter().collect()).unwrap_or_default())
     }
 
     /// The (label, key) pairs that have a property index.
@@ -508,10 +508,12 @@ impl Graph {
         if self.property_indexes.contains_key(&(sym, key.to_owned())) {
             return Ok(vec![]);
         }
-        let mut index: HashMap<Value, BTreeSet<NodeId>> = HashMap::default();
-        for id in self.by_label.get(&sym).into_iter().flatten() {
+        let members = self.by_label.get(&sym);
+        let mut index: HashMap<Value, Postings> = HashMap::default();
+        index.reserve(members.map_or(0, BTreeSet::len));
+        for id in members.into_iter().flatten() {
             if let Some(value) = self.node_props(*id).and_then(|p| p.get(key)) {
-                index.entry(value.clone()).or_default().insert(*id);
+                post(&mut index, value.clone(), *id);
             }
         }
         self.property_indexes.insert((sym, key.to_owned()), index);
@@ -544,8 +546,8 @@ impl Graph {
     fn index_value(&mut self, id: NodeId, key: &str, value: &Value, labels: &[Sym]) {
         for name in name_keys(key, value) {
             let map = if key == "name" { &mut self.by_name } else { &mut self.by_alias };
-            map.entry(name.to_owned()).or_default().insert(id);
-            self.by_folded_name.entry(name.to_lowercase()).or_default().insert(id);
+            post(map, name.to_owned(), id);
+            post(&mut self.by_folded_name, name.to_lowercase(), id);
         }
         for sym in labels {
             self.index_insert(*sym, key, value, id);
@@ -575,18 +577,16 @@ impl Graph {
 
     fn index_insert(&mut self, label: Sym, key: &str, value: &Value, id: NodeId) {
         if let Some(index) = self.property_indexes.get_mut(&(label, key.to_owned())) {
-            index.entry(value.clone()).or_default().insert(id);
+            post(index, value.clone(), id);
         }
     }
 
     fn index_remove(&mut self, label: Sym, key: &str, value: &Value, id: NodeId) {
         if let Some(index) = self.property_indexes.get_mut(&(label, key.to_owned()))
-            && let Some(set) = index.get_mut(value)
+            && let Some(postings) = index.get_mut(value)
+            && postings.remove(id)
         {
-            set.remove(&id);
-            if set.is_empty() {
-                index.remove(value);
-            }
+            index.remove(value);
         }
     }
 }
@@ -601,12 +601,11 @@ fn name_keys<'a>(key: &str, value: &'a Value) -> Box<dyn Iterator<Item = &'a str
     }
 }
 
-fn remove_from(map: &mut HashMap<String, BTreeSet<NodeId>>, key: &str, id: NodeId) {
-    if let Some(set) = map.get_mut(key) {
-        set.remove(&id);
-        if set.is_empty() {
-            map.remove(key);
-        }
+fn remove_from(map: &mut HashMap<String, Postings>, key: &str, id: NodeId) {
+    if let Some(postings) = map.get_mut(key)
+        && postings.remove(id)
+    {
+        map.remove(key);
     }
 }
 
@@ -627,7 +626,9 @@ fn check_props(props: &Properties) -> Result<(), ExecutionError> {
 
 mod bulk;
 mod image;
+mod postings;
 pub use image::{GraphImage, ImageWriter};
+use postings::{Postings, post};
 
 #[cfg(test)]
 mod tests;
