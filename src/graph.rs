@@ -119,6 +119,18 @@ impl Graph {
         self.node_slots.get(id.0 as usize).copied().flatten()
     }
 
+    /// [`Graph::node_idx`] for loading relationships in bulk: most graphs put node `n` at index
+    /// `n` (built in one go, no node deleted), and reading that node is free, since adding the
+    /// edge reads it next anyway; only otherwise is the slot table consulted, a cache miss
+    /// per end on a large graph.
+    fn end_idx(&self, id: NodeId) -> Option<NodeIndex> {
+        let guess = usize::try_from(id.0).ok().map(NodeIndex::new);
+        match guess.and_then(|idx| self.g.node_weight(idx).map(|rec| (idx, rec.id))) {
+            Some((idx, found)) if found == id => Some(idx),
+            _ => self.node_idx(id),
+        }
+    }
+
     fn rel_idx(&self, id: RelId) -> Option<EdgeIndex> {
         self.rel_slots.get(id.0 as usize).copied().flatten()
     }

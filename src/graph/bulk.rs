@@ -83,8 +83,8 @@ impl Graph {
         end: NodeId,
         props: Properties,
     ) -> Result<RelId, ExecutionError> {
-        let a = self.node_idx(start).ok_or_else(|| not_found("node", start.0))?;
-        let b = self.node_idx(end).ok_or_else(|| not_found("node", end.0))?;
+        let a = self.end_idx(start).ok_or_else(|| not_found("node", start.0))?;
+        let b = self.end_idx(end).ok_or_else(|| not_found("node", end.0))?;
         let id = RelId(self.rel_slots.len() as u64);
         let idx = self.g.add_edge(a, b, RelRec { id, rel_type, props });
         self.rel_slots.push(Some(idx));

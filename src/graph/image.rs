@@ -189,10 +189,10 @@ impl Graph {
         }
         let rel_type = self.check_sym(rel.rel_type)?;
         let a = self
-            .node_idx(NodeId(rel.start))
+            .end_idx(NodeId(rel.start))
             .ok_or_else(|| format!("relationship {} starts at a missing node", rel.id))?;
         let b = self
-            .node_idx(NodeId(rel.end))
+            .end_idx(NodeId(rel.end))
             .ok_or_else(|| format!("relationship {} ends at a missing node", rel.id))?;
         let idx = self.g.add_edge(a, b, RelRec { id: RelId(rel.id), rel_type, props: rel.props });
         self.rel_slots[rel.id as usize] = Some(idx);
