@@ -43,7 +43,33 @@ struct NodeRec {
 struct RelRec {
     id: RelId,
     rel_type: Sym,
-    props: Properties,
+    props: RelProps,
+}
+
+/// A relationship's properties. Most relationships have none, so an empty map is a null
+/// pointer: 16 bytes less per relationship than an inline `BTreeMap` (80 MB on 5M).
+#[derive(Debug, Clone, Default)]
+struct RelProps(Option<Box<Properties>>);
+
+/// What a relationship without properties lends out.
+static NO_PROPERTIES: Properties = Properties::new();
+
+impl RelProps {
+    fn new(props: Properties) -> RelProps {
+        RelProps((!props.is_empty()).then(|| Box::new(props)))
+    }
+
+    fn get(&self) -> &Properties {
+        self.0.as_deref().unwrap_or(&NO_PROPERTIES)
+    }
+
+    fn get_mut(&mut self) -> &mut Properties {
+        self.0.get_or_insert_with(Box::default)
+    }
+
+    fn into_inner(self) -> Properties {
+        self.0.map(|props| *props).unwrap_or_default()
+    }
 }
 
 /// The property graph with its indexes.
@@ -222,7 +248,7 @@ impl Graph {
     pub fn property_keys(&self) -> Vec<String> {
         let mut keys = BTreeSet::new();
         keys.extend(self.g.node_weights().flat_map(|n| n.props.keys()));
-        keys.extend(self.g.edge_weights().flat_map(|r| r.props.keys()));
+        keys.extend(self.g.edge_weights().flat_map(|r| r.props.get().keys()));
         keys.into_iter().cloned().collect()
     }
 
@@ -248,7 +274,7 @@ impl Graph {
 
     /// The relationship's properties.
     pub fn rel_props(&self, id: RelId) -> Option<&Properties> {
-        self.rel_idx(id).map(|i| &self.g[i].props)
+        self.rel_idx(id).map(|i| self.g[i].props.get())
     }
 
     /// The relationship's type.
@@ -279,7 +305,7 @@ impl Graph {
             rel_type: self.sym_name(rec.rel_type).to_owned(),
             start,
             end,
-            properties: rec.props.clone(),
+            properties: rec.props.get().clone(),
         })
     }
 
@@ -433,7 +459,7 @@ impl Graph {
         let b = self.node_idx(end).ok_or_else(|| not_found("node", end.0))?;
         let sym = self.intern(rel_type);
         let props = props.iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k.clone(), v.clone())).collect();
-        let idx = self.g.add_edge(a, b, RelRec { id, rel_type: sym, props });
+        let idx = self.g.add_edge(a, b, RelRec { id, rel_type: sym, props: RelProps::new(props) });
         let slot = id.0 as usize;
         if self.rel_slots.len() <= slot {
             self.rel_slots.resize(slot + 1, None);
@@ -452,7 +478,13 @@ impl Graph {
             *n -= 1;
         }
         let rel_type = self.sym_name(rec.rel_type).to_owned();
-        Ok(vec![Mutation::CreateRelationship { id, rel_type, start, end, properties: rec.props }])
+        Ok(vec![Mutation::CreateRelationship {
+            id,
+            rel_type,
+            start,
+            end,
+            properties: rec.props.into_inner(),
+        }])
     }
 
     fn set_node_prop(
@@ -472,7 +504,7 @@ impl Graph {
     fn set_rel_prop(&mut self, id: RelId, key: &str, value: &Value) -> Result<Vec<Mutation>, ExecutionError> {
         let idx = self.rel_idx(id).ok_or_else(|| not_found("relationship", id.0))?;
         check_value(key, value)?;
-        let props = &mut self.g[idx].props;
+        let props = self.g[idx].props.get_mut();
         let old =
             if value.is_null() { props.remove(key) } else { props.insert(key.to_owned(), value.clone()) };
         Ok(vec![Mutation::SetRelationshipProperty {

@@ -6,7 +6,7 @@
 //! the graph to exactly that mark (entities, indexes, symbols and id counters). Nothing else
 //! may change the graph in between: the caller holds the database's write lock throughout.
 
-use super::{Graph, NodeRec, RelRec, Sym, name_keys, not_found, post};
+use super::{Graph, NodeRec, RelProps, RelRec, Sym, name_keys, not_found, post};
 use crate::error::ExecutionError;
 use crate::model::{NodeId, Properties, RelId, Value};
 
@@ -86,7 +86,7 @@ impl Graph {
         let a = self.end_idx(start).ok_or_else(|| not_found("node", start.0))?;
         let b = self.end_idx(end).ok_or_else(|| not_found("node", end.0))?;
         let id = RelId(self.rel_slots.len() as u64);
-        let idx = self.g.add_edge(a, b, RelRec { id, rel_type, props });
+        let idx = self.g.add_edge(a, b, RelRec { id, rel_type, props: RelProps::new(props) });
         self.rel_slots.push(Some(idx));
         Ok(id)
     }

@@ -7,7 +7,7 @@
 //! [`Graph::from_image`], which reports what is inconsistent. The byte encoding itself belongs
 //! to `storage::codec`, not here.
 
-use super::{Graph, NodeRec, RelRec, Sym};
+use super::{Graph, NodeRec, RelProps, RelRec, Sym};
 use crate::model::{NodeId, Properties, RelId};
 use petgraph::stable_graph::NodeIndex;
 use serde::de::{DeserializeSeed, Deserializer, SeqAccess, Visitor};
@@ -113,7 +113,7 @@ impl Serialize for Rels<'_> {
                 rel_type: rec.rel_type,
                 start: id_of(a),
                 end: id_of(b),
-                props: &rec.props,
+                props: rec.props.get(),
             };
             seq.serialize_element(&image)?;
         }
@@ -194,7 +194,8 @@ impl Graph {
         let b = self
             .end_idx(NodeId(rel.end))
             .ok_or_else(|| format!("relationship {} ends at a missing node", rel.id))?;
-        let idx = self.g.add_edge(a, b, RelRec { id: RelId(rel.id), rel_type, props: rel.props });
+        let idx =
+            self.g.add_edge(a, b, RelRec { id: RelId(rel.id), rel_type, props: RelProps::new(rel.props) });
         self.rel_slots[rel.id as usize] = Some(idx);
         per_type[rel_type.0 as usize] += 1;
         Ok(())
