@@ -83,6 +83,8 @@ pub struct Graph {
     by_label: HashMap<Sym, BTreeSet<NodeId>>,
     by_name: HashMap<String, Postings>,
     by_alias: HashMap<String, Postings>,
+    /// Names and aliases by their lower-case form, only where that differs from the text
+    /// itself (a name already in lower case is found through `by_name` / `by_alias`).
     by_folded_name: HashMap<String, Postings>,
     property_indexes: HashMap<(Sym, String), HashMap<Value, Postings>>,
     n_by_type: HashMap<Sym, usize>,
@@ -198,7 +200,15 @@ impl Graph {
 
     /// Nodes whose name or an alias equals `text` ignoring case.
     pub fn nodes_named_folded(&self, text: &str) -> impl Iterator<Item = NodeId> + '_ {
-        self.by_folded_name.get(&text.to_lowercase()).into_iter().flat_map(Postings::iter)
+        let folded = text.to_lowercase();
+        let mut ids: Vec<NodeId> = [&self.by_folded_name, &self.by_name, &self.by_alias]
+            .into_iter()
+            .filter_map(|map| map.get(&folded))
+            .flat_map(Postings::iter)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter()
     }
 
     /// Every distinct name and alias, for fuzzy matching and completion.
@@ -591,7 +601,9 @@ impl Graph {
         for name in name_keys(key, value) {
             let map = if key == "name" { &mut self.by_name } else { &mut self.by_alias };
             post(map, name.to_owned(), id);
-            post(&mut self.by_folded_name, name.to_lowercase(), id);
+            if let Some(folded) = fold(name) {
+                post(&mut self.by_folded_name, folded, id);
+            }
         }
         for sym in labels {
             self.index_insert(*sym, key, value, id);
@@ -602,12 +614,12 @@ impl Graph {
         for name in name_keys(key, value) {
             let map = if key == "name" { &mut self.by_name } else { &mut self.by_alias };
             remove_from(map, name, id);
-            // Another name or alias of the same node may fold to the same text; keep it then.
-            let folded = name.to_lowercase();
+            let Some(folded) = fold(name) else { continue };
+            // Another name or alias of the node (the removed value is already out of its
+            // properties) may fold to the same text; keep the entry then.
             let still_named = self.node_props(id).is_some_and(|p| {
                 ["name", "aliases"].iter().any(|k| {
-                    p.get(*k)
-                        .is_some_and(|v| name_keys(k, v).any(|n| n.to_lowercase() == folded && n != name))
+                    p.get(*k).is_some_and(|v| name_keys(k, v).any(|n| fold(n).is_some_and(|f| f == folded)))
                 })
             });
             if !still_named {
@@ -643,6 +655,12 @@ fn name_keys<'a>(key: &str, value: &'a Value) -> Box<dyn Iterator<Item = &'a str
         ("aliases", Value::String(s)) => Box::new(std::iter::once(s.as_str())),
         _ => Box::new(std::iter::empty()),
     }
+}
+
+/// The lower-case form of a name or alias, when it differs from the text (see `by_folded_name`).
+fn fold(name: &str) -> Option<String> {
+    let folded = name.to_lowercase();
+    (folded != name).then_some(folded)
 }
 
 fn remove_from(map: &mut HashMap<String, Postings>, key: &str, id: NodeId) {

@@ -6,7 +6,7 @@
 //! the graph to exactly that mark (entities, indexes, symbols and id counters). Nothing else
 //! may change the graph in between: the caller holds the database's write lock throughout.
 
-use super::{Graph, NodeRec, RelProps, RelRec, Sym, name_keys, not_found, post};
+use super::{Graph, NodeRec, RelProps, RelRec, Sym, fold, name_keys, not_found, post};
 use crate::error::ExecutionError;
 use crate::model::{NodeId, Properties, RelId, Value};
 
@@ -32,7 +32,6 @@ impl Graph {
         self.node_slots.reserve(nodes);
         if named {
             self.by_name.reserve(nodes);
-            self.by_folded_name.reserve(nodes);
         }
     }
 
@@ -58,7 +57,9 @@ impl Graph {
             for name in name_keys(key, value) {
                 let map = if key == "name" { &mut self.by_name } else { &mut self.by_alias };
                 post(map, name.to_owned(), id);
-                post(&mut self.by_folded_name, name.to_lowercase(), id);
+                if let Some(folded) = fold(name) {
+                    post(&mut self.by_folded_name, folded, id);
+                }
             }
         }
         if !self.property_indexes.is_empty() {

@@ -275,7 +275,6 @@ impl Builder {
             let n = hint.unwrap_or(0).min(g.node_slots.len());
             g.g.reserve_exact_nodes(n);
             g.by_name.reserve(n);
-            g.by_folded_name.reserve(n);
         }
     }
 
