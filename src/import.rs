@@ -150,33 +150,53 @@ enum RelCol {
 struct IdGroup {
     ints: FxHashMap<i64, NodeId>,
     strings: FxHashMap<Box<str>, NodeId>,
-    /// When the integer ids are compact, `ints` as an array from the smallest id on (`u64::MAX`
-    /// for gaps): relationship files look ids up millions of times, and an array read is
-    /// several times cheaper than a hash lookup.
-    dense: Option<(i64, Vec<u64>)>,
+    /// When the integer ids are compact, `ints` without hashing: relationship files look ids up
+    /// millions of times, and a hash lookup is several times dearer than arithmetic or an array.
+    dense: Option<Dense>,
+}
+
+/// Compact integer ids, from the smallest (`min`) on.
+enum Dense {
+    /// Ids `min..min + len` name nodes `base..base + len` in the same order (the usual case:
+    /// a file of ids 0..n loaded into a fresh database), so no table is needed.
+    Offset { min: i64, base: u64, len: u64 },
+    /// Any other compact ids: the node of id `min + i` at `i`, `u64::MAX` for gaps.
+    Table { min: i64, table: Vec<u64> },
 }
 
 impl IdGroup {
-    /// Builds the dense array once every node is read, when the ids span at most twice their count.
+    /// Builds the dense form once every node is read, when the ids span at most twice their count.
     fn freeze(&mut self) {
-        let (Some(min), Some(max)) = (self.ints.keys().min(), self.ints.keys().max()) else { return };
-        let span = max.abs_diff(*min);
+        let (Some(&min), Some(&max)) = (self.ints.keys().min(), self.ints.keys().max()) else { return };
+        let span = max.abs_diff(min);
         if span > 2 * self.ints.len() as u64 + 1024 {
             return;
         }
-        let Ok(len) = usize::try_from(span + 1) else { return };
-        let mut dense = vec![u64::MAX; len];
-        for (id, node) in &self.ints {
-            dense[id.abs_diff(*min) as usize] = node.0;
+        let len = span + 1;
+        if let Some(base) = self.ints.get(&min).map(|n| n.0)
+            && len == self.ints.len() as u64
+            && self.ints.iter().all(|(id, node)| node.0.checked_sub(base) == Some(id.abs_diff(min)))
+        {
+            self.dense = Some(Dense::Offset { min, base, len });
+            return;
         }
-        self.dense = Some((*min, dense));
+        let Ok(len) = usize::try_from(len) else { return };
+        let mut table = vec![u64::MAX; len];
+        for (id, node) in &self.ints {
+            table[id.abs_diff(min) as usize] = node.0;
+        }
+        self.dense = Some(Dense::Table { min, table });
     }
 
     fn find_int(&self, id: i64) -> Option<NodeId> {
         match &self.dense {
-            Some((min, dense)) => {
+            Some(Dense::Offset { min, base, len }) => {
+                let offset = u64::try_from(id.checked_sub(*min)?).ok().filter(|o| o < len)?;
+                Some(NodeId(base + offset))
+            }
+            Some(Dense::Table { min, table }) => {
                 let slot = id.checked_sub(*min).and_then(|i| usize::try_from(i).ok())?;
-                dense.get(slot).filter(|n| **n != u64::MAX).map(|n| NodeId(*n))
+                table.get(slot).filter(|n| **n != u64::MAX).map(|n| NodeId(*n))
             }
             None => self.ints.get(&id).copied(),
         }
@@ -314,6 +334,25 @@ fn csv_error(path: &Path, e: csv::Error) -> ImportError {
             row_error(path, line, None, e.to_string())
         }
     }
+}
+
+/// The number of data lines in a file (newlines, less the header's), to reserve room before a
+/// load. A quoted cell spanning lines makes it an overestimate, which is harmless.
+fn count_lines(path: &Path) -> Result<usize, ImportError> {
+    use std::io::Read;
+    let io = |source| ImportError::Io { path: path.to_owned(), source };
+    let mut file = File::open(path).map_err(io)?;
+    let mut buf = vec![0u8; 1 << 20];
+    let mut lines = 0usize;
+    loop {
+        match file.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => lines += buf[..n].iter().filter(|b| **b == b'\n').count(),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(io(e)),
+        }
+    }
+    Ok(lines.saturating_sub(1))
 }
 
 /// Splits `name:TYPE(Group)` into its name, type and group.
@@ -499,6 +538,14 @@ impl Loader<'_, '_> {
     fn node_file(&mut self, path: &Path) -> Result<(), ImportError> {
         let (mut reader, header) = open(path)?;
         let columns = self.node_columns(path, &header)?;
+        let rows = count_lines(path)?;
+        let named = columns.iter().any(|c| matches!(c, NodeCol::Prop(p) if p.key == "name"));
+        self.graph.bulk_reserve_nodes(rows, named);
+        for column in &columns {
+            if let NodeCol::Id { group, int: true, .. } = column {
+                self.groups[*group].ints.reserve(rows);
+            }
+        }
         let mut record = csv::ByteRecord::new();
         let mut labels: Vec<Sym> = Vec::new();
         while reader.read_byte_record(&mut record).map_err(|e| csv_error(path, e))? {
@@ -595,6 +642,7 @@ impl Loader<'_, '_> {
     fn rel_file(&mut self, path: &Path) -> Result<(), ImportError> {
         let (mut reader, header) = open(path)?;
         let columns = self.rel_columns(path, &header)?;
+        self.graph.bulk_reserve_rels(count_lines(path)?);
         let mut record = csv::ByteRecord::new();
         while reader.read_byte_record(&mut record).map_err(|e| csv_error(path, e))? {
             let byte = record.position().map_or(0, csv::Position::byte);
@@ -744,6 +792,32 @@ mod tests {
         assert_eq!(split_header(":LABEL"), ("", Some("LABEL"), None));
         assert_eq!(split_header("name"), ("name", None, None));
         assert_eq!(split_header("tags:string[]"), ("tags", Some("string[]"), None));
+    }
+
+    #[test]
+    fn compact_ids_are_found_by_offset_or_table() {
+        let mut offset = IdGroup::default();
+        for i in 0..100i64 {
+            offset.ints.insert(i - 10, NodeId(7 + i as u64));
+        }
+        offset.freeze();
+        assert!(matches!(offset.dense, Some(Dense::Offset { .. })));
+        assert_eq!(offset.find_int(-10), Some(NodeId(7)));
+        assert_eq!(offset.find_int(89), Some(NodeId(106)));
+        assert_eq!(offset.find_int(90), None);
+        assert_eq!(offset.find_int(-11), None);
+        assert_eq!(offset.find_int(i64::MIN), None);
+
+        let mut table = IdGroup::default();
+        for (i, id) in [3i64, 1, 4, 9, 5].into_iter().enumerate() {
+            table.ints.insert(id, NodeId(i as u64));
+        }
+        table.freeze();
+        assert!(matches!(table.dense, Some(Dense::Table { .. })));
+        assert_eq!(table.find_int(4), Some(NodeId(2)));
+        assert_eq!(table.find_int(9), Some(NodeId(3)));
+        assert_eq!(table.find_int(2), None);
+        assert_eq!(table.find_int(10), None);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! the graph to exactly that mark (entities, indexes, symbols and id counters). Nothing else
 //! may change the graph in between: the caller holds the database's write lock throughout.
 
-use super::{Graph, NodeRec, RelRec, Sym, name_keys, not_found};
+use super::{Graph, NodeRec, RelProps, RelRec, Sym, fold, name_keys, not_found, post};
 use crate::error::ExecutionError;
 use crate::model::{NodeId, Properties, RelId, Value};
 
@@ -24,6 +24,23 @@ impl Graph {
         BulkMark { nodes: self.node_slots.len(), rels: self.rel_slots.len(), symbols: self.symbols.len() }
     }
 
+    /// Makes room for about `nodes` more nodes (`named` of them with a `name` property), so a
+    /// large load does not grow and copy its tables again and again. A hint: the importer passes
+    /// the line count of the file.
+    pub fn bulk_reserve_nodes(&mut self, nodes: usize, named: bool) {
+        self.g.reserve_nodes(nodes);
+        self.node_slots.reserve(nodes);
+        if named {
+            self.by_name.reserve(nodes);
+        }
+    }
+
+    /// Makes room for about `rels` more relationships (see [`Graph::bulk_reserve_nodes`]).
+    pub fn bulk_reserve_rels(&mut self, rels: usize) {
+        self.g.reserve_edges(rels);
+        self.rel_slots.reserve(rels);
+    }
+
     /// The symbol for a label or relationship type, interning it when new.
     pub fn bulk_symbol(&mut self, name: &str) -> Sym {
         self.intern(name)
@@ -39,8 +56,10 @@ impl Graph {
         for (key, value) in &props {
             for name in name_keys(key, value) {
                 let map = if key == "name" { &mut self.by_name } else { &mut self.by_alias };
-                map.entry(name.to_owned()).or_default().insert(id);
-                self.by_folded_name.entry(name.to_lowercase()).or_default().insert(id);
+                post(map, name.to_owned(), id);
+                if let Some(folded) = fold(name) {
+                    post(&mut self.by_folded_name, folded, id);
+                }
             }
         }
         if !self.property_indexes.is_empty() {
@@ -65,10 +84,10 @@ impl Graph {
         end: NodeId,
         props: Properties,
     ) -> Result<RelId, ExecutionError> {
-        let a = self.node_idx(start).ok_or_else(|| not_found("node", start.0))?;
-        let b = self.node_idx(end).ok_or_else(|| not_found("node", end.0))?;
+        let a = self.end_idx(start).ok_or_else(|| not_found("node", start.0))?;
+        let b = self.end_idx(end).ok_or_else(|| not_found("node", end.0))?;
         let id = RelId(self.rel_slots.len() as u64);
-        let idx = self.g.add_edge(a, b, RelRec { id, rel_type, props });
+        let idx = self.g.add_edge(a, b, RelRec { id, rel_type, props: RelProps::new(props) });
         self.rel_slots.push(Some(idx));
         Ok(id)
     }

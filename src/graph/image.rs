@@ -1,23 +1,25 @@
 //! The graph as a serializable image: what a snapshot stores.
 //!
-//! Writing borrows the graph (no copy of a large graph at checkpoint time); reading builds an
-//! owned [`GraphImage`] that [`Graph::from_image`] validates and turns back into a graph. The
-//! byte encoding itself belongs to `storage::codec`, not here.
+//! Writing borrows the graph (no copy of a large graph at checkpoint time). Reading builds the
+//! graph while the bytes are decoded: each node and relationship goes into the graph as soon as
+//! it is read, so the decoded image never exists beside the graph (on a large graph that list
+//! of relationships alone was as big as the graph's own). [`GraphImage`] carries the result to
+//! [`Graph::from_image`], which reports what is inconsistent. The byte encoding itself belongs
+//! to `storage::codec`, not here.
 
-use super::{Graph, NodeRec, RelRec, Sym};
+use super::{Graph, NodeRec, RelProps, RelRec, Sym};
 use crate::model::{NodeId, Properties, RelId};
+use petgraph::stable_graph::NodeIndex;
+use serde::de::{DeserializeSeed, Deserializer, SeqAccess, Visitor};
 use serde::ser::{SerializeSeq, SerializeStruct};
 use serde::{Deserialize, Serialize, Serializer};
+use std::fmt;
 
-/// A whole graph in a form serde can read: symbols, nodes, relationships, indexes, id counters.
-#[derive(Debug, Deserialize)]
+/// A whole graph as read from a snapshot (symbols, id counters, nodes, relationships,
+/// indexes, in that order on disk), already built, or the first inconsistency found in it.
+#[derive(Debug)]
 pub struct GraphImage {
-    symbols: Vec<String>,
-    next_node: u64,
-    next_rel: u64,
-    nodes: Vec<NodeImage>,
-    rels: Vec<RelImage>,
-    indexes: Vec<(String, String)>,
+    graph: Result<Graph, String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -87,6 +89,20 @@ impl Serialize for Nodes<'_> {
 impl Serialize for Rels<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let g = self.0;
+        // The ends' ids, by node index: reading them from the node records costs two cache
+        // misses per relationship on a large graph. Most graphs need no table at all, because
+        // node index and id are the same (a database built in one go, with no node deleted).
+        let identity = g.node_slots.iter().enumerate().all(|(i, s)| s.is_none_or(|idx| idx.index() == i));
+        let table: Vec<u64> = if identity {
+            Vec::new()
+        } else {
+            let mut table = vec![0; petgraph::visit::NodeIndexable::node_bound(&g.g)];
+            for idx in g.node_slots.iter().flatten() {
+                table[idx.index()] = g.g[*idx].id.0;
+            }
+            table
+        };
+        let id_of = |idx: NodeIndex| if identity { idx.index() as u64 } else { table[idx.index()] };
         let mut seq = serializer.serialize_seq(Some(g.relationship_count()))?;
         for idx in g.rel_slots.iter().flatten() {
             let rec = &g.g[*idx];
@@ -95,9 +111,9 @@ impl Serialize for Rels<'_> {
             let image = RelImageRef {
                 id: rec.id.0,
                 rel_type: rec.rel_type,
-                start: g.g[a].id.0,
-                end: g.g[b].id.0,
-                props: &rec.props,
+                start: id_of(a),
+                end: id_of(b),
+                props: rec.props.get(),
             };
             seq.serialize_element(&image)?;
         }
@@ -106,57 +122,16 @@ impl Serialize for Rels<'_> {
 }
 
 impl Graph {
-    /// Rebuilds a graph from an image, checking that it is consistent (ids unique and below the
+    /// The graph of an image, once checked that it is consistent (ids unique and below the
     /// counters, relationship ends present, symbols in range). The error says what is wrong.
     ///
-    /// This is the open path of every database, so it avoids work per entity: property maps
-    /// are moved into place as decoded, only `name` and `aliases` feed indexes while loading,
-    /// the label sets and per-type counts are built in bulk at the end, error messages are
-    /// only formatted on error, and property indexes are rebuilt once every node is in.
+    /// The work happened while decoding (see [`GraphImage`]'s `Deserialize`), which avoids work
+    /// per entity: property maps are moved into place as decoded, only `name` and `aliases`
+    /// feed indexes while loading, the label sets and per-type counts are built in bulk at the
+    /// end, error messages are only formatted on error, and property indexes are rebuilt once
+    /// every node is in.
     pub fn from_image(image: GraphImage) -> Result<Graph, String> {
-        let mut g = Graph::new();
-        g.symbols.reserve_exact(image.symbols.len());
-        g.symbol_ids.reserve(image.symbols.len());
-        for name in &image.symbols {
-            g.intern(name);
-        }
-        if g.symbols.len() != image.symbols.len() {
-            return Err("duplicate symbol in the symbol table".into());
-        }
-        g.node_slots.resize(
-            usize::try_from(image.next_node).map_err(|_| "node counter too large")?.min(1 << 40),
-            None,
-        );
-        g.rel_slots.resize(
-            usize::try_from(image.next_rel).map_err(|_| "relationship counter too large")?.min(1 << 40),
-            None,
-        );
-        g.g.reserve_exact_nodes(image.nodes.len());
-        g.g.reserve_exact_edges(image.rels.len());
-        g.by_name.reserve(image.nodes.len());
-        g.by_folded_name.reserve(image.nodes.len());
-        let mut members: Vec<Vec<NodeId>> = vec![Vec::new(); g.symbols.len()];
-        for node in image.nodes {
-            g.load_node(node, &mut members)?;
-        }
-        for (sym, ids) in members.into_iter().enumerate() {
-            if !ids.is_empty() {
-                g.by_label.insert(Sym(sym as u32), ids.into_iter().collect());
-            }
-        }
-        let mut per_type = vec![0usize; g.symbols.len()];
-        for rel in image.rels {
-            g.load_rel(rel, &mut per_type)?;
-        }
-        for (sym, n) in per_type.into_iter().enumerate() {
-            if n > 0 {
-                g.n_by_type.insert(Sym(sym as u32), n);
-            }
-        }
-        for (label, key) in image.indexes {
-            g.create_index(&label, &key).map_err(|e| e.message)?;
-        }
-        Ok(g)
+        image.graph
     }
 
     fn check_sym(&self, sym: Sym) -> Result<Sym, String> {
@@ -214,14 +189,180 @@ impl Graph {
         }
         let rel_type = self.check_sym(rel.rel_type)?;
         let a = self
-            .node_idx(NodeId(rel.start))
+            .end_idx(NodeId(rel.start))
             .ok_or_else(|| format!("relationship {} starts at a missing node", rel.id))?;
         let b = self
-            .node_idx(NodeId(rel.end))
+            .end_idx(NodeId(rel.end))
             .ok_or_else(|| format!("relationship {} ends at a missing node", rel.id))?;
-        let idx = self.g.add_edge(a, b, RelRec { id: RelId(rel.id), rel_type, props: rel.props });
+        let idx =
+            self.g.add_edge(a, b, RelRec { id: RelId(rel.id), rel_type, props: RelProps::new(rel.props) });
         self.rel_slots[rel.id as usize] = Some(idx);
         per_type[rel_type.0 as usize] += 1;
+        Ok(())
+    }
+}
+
+/// The graph being built while a snapshot is decoded, and the first inconsistency found. After
+/// an inconsistency the rest is still decoded (so a file that does not decode is reported as
+/// such) but no longer added.
+struct Builder {
+    g: Graph,
+    error: Option<String>,
+    /// The nodes of each label, by symbol.
+    members: Vec<Vec<NodeId>>,
+    /// Relationships per type symbol.
+    per_type: Vec<usize>,
+}
+
+impl Builder {
+    fn new(symbols: Vec<String>, next_node: u64, next_rel: u64) -> Builder {
+        let mut b = Builder { g: Graph::new(), error: None, members: Vec::new(), per_type: Vec::new() };
+        b.check(|g| {
+            g.symbols.reserve_exact(symbols.len());
+            g.symbol_ids.reserve(symbols.len());
+            for name in &symbols {
+                g.intern(name);
+            }
+            if g.symbols.len() != symbols.len() {
+                return Err("duplicate symbol in the symbol table".into());
+            }
+            let nodes = usize::try_from(next_node).map_err(|_| "node counter too large")?.min(1 << 40);
+            let rels = usize::try_from(next_rel).map_err(|_| "relationship counter too large")?.min(1 << 40);
+            g.node_slots.resize(nodes, None);
+            g.rel_slots.resize(rels, None);
+            Ok(())
+        });
+        b.members = vec![Vec::new(); b.g.symbols.len()];
+        b.per_type = vec![0; b.g.symbols.len()];
+        b
+    }
+
+    /// Runs a step unless an earlier one failed, keeping its error.
+    fn check(&mut self, step: impl FnOnce(&mut Graph) -> Result<(), String>) {
+        if self.error.is_none()
+            && let Err(e) = step(&mut self.g)
+        {
+            self.error = Some(e);
+        }
+    }
+
+    fn node(&mut self, node: NodeImage) {
+        if self.error.is_none()
+            && let Err(e) = self.g.load_node(node, &mut self.members)
+        {
+            self.error = Some(e);
+        }
+    }
+
+    fn rel(&mut self, rel: RelImage) {
+        if self.error.is_none()
+            && let Err(e) = self.g.load_rel(rel, &mut self.per_type)
+        {
+            self.error = Some(e);
+        }
+    }
+
+    /// Makes room for `hint` more nodes (`rels` false) or relationships. The hint is the
+    /// sequence length the file declares, trusted only as far as the id counter already is.
+    fn reserve(&mut self, hint: Option<usize>, rels: bool) {
+        if self.error.is_some() {
+            return;
+        }
+        let g = &mut self.g;
+        if rels {
+            g.g.reserve_exact_edges(hint.unwrap_or(0).min(g.rel_slots.len()));
+        } else {
+            let n = hint.unwrap_or(0).min(g.node_slots.len());
+            g.g.reserve_exact_nodes(n);
+            g.by_name.reserve(n);
+        }
+    }
+
+    fn finish(mut self, indexes: Vec<(String, String)>) -> GraphImage {
+        let members = std::mem::take(&mut self.members);
+        let per_type = std::mem::take(&mut self.per_type);
+        self.check(|g| {
+            for (sym, ids) in members.into_iter().enumerate() {
+                if !ids.is_empty() {
+                    g.by_label.insert(Sym(sym as u32), ids.into_iter().collect());
+                }
+            }
+            for (sym, n) in per_type.into_iter().enumerate() {
+                if n > 0 {
+                    g.n_by_type.insert(Sym(sym as u32), n);
+                }
+            }
+            for (label, key) in indexes {
+                g.create_index(&label, &key).map_err(|e| e.message)?;
+            }
+            Ok(())
+        });
+        GraphImage { graph: self.error.map_or(Ok(self.g), Err) }
+    }
+}
+
+impl<'de> Deserialize<'de> for GraphImage {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        const FIELDS: &[&str] = &["symbols", "next_node", "next_rel", "nodes", "rels", "indexes"];
+        deserializer.deserialize_struct("GraphImage", FIELDS, ImageVisitor)
+    }
+}
+
+struct ImageVisitor;
+
+impl<'de> Visitor<'de> for ImageVisitor {
+    type Value = GraphImage;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a graph image")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<GraphImage, A::Error> {
+        use serde::de::Error;
+        let missing = |i: usize| A::Error::invalid_length(i, &"a graph image of 6 fields");
+        let symbols: Vec<String> = seq.next_element()?.ok_or_else(|| missing(0))?;
+        let next_node: u64 = seq.next_element()?.ok_or_else(|| missing(1))?;
+        let next_rel: u64 = seq.next_element()?.ok_or_else(|| missing(2))?;
+        let mut builder = Builder::new(symbols, next_node, next_rel);
+        seq.next_element_seed(Entities { builder: &mut builder, rels: false })?.ok_or_else(|| missing(3))?;
+        seq.next_element_seed(Entities { builder: &mut builder, rels: true })?.ok_or_else(|| missing(4))?;
+        let indexes: Vec<(String, String)> = seq.next_element()?.ok_or_else(|| missing(5))?;
+        Ok(builder.finish(indexes))
+    }
+}
+
+/// The sequence of nodes (or of relationships) of an image, added to the builder one by one.
+struct Entities<'b> {
+    builder: &'b mut Builder,
+    rels: bool,
+}
+
+impl<'de> DeserializeSeed<'de> for Entities<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Entities<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(if self.rels { "a sequence of relationships" } else { "a sequence of nodes" })
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        self.builder.reserve(seq.size_hint(), self.rels);
+        if self.rels {
+            while let Some(rel) = seq.next_element::<RelImage>()? {
+                self.builder.rel(rel);
+            }
+        } else {
+            while let Some(node) = seq.next_element::<NodeImage>()? {
+                self.builder.node(node);
+            }
+        }
         Ok(())
     }
 }

@@ -44,6 +44,20 @@ fn name_alias_and_folded_indexes_follow_property_changes() {
 }
 
 #[test]
+fn folded_lookup_finds_lower_case_names_and_keeps_an_alias_that_folds_alike() {
+    let mut g = Graph::new();
+    let lower = create(&mut g, &["Place"], &[("name", "place-1".into())]);
+    let id = create(&mut g, &["Person"], &[("name", "Foo".into()), ("aliases", vec!["FOO", "foo"].into())]);
+    assert_eq!(g.nodes_named_folded("PLACE-1").collect::<Vec<_>>(), vec![lower]);
+    assert_eq!(g.nodes_named_folded("fOo").collect::<Vec<_>>(), vec![id]);
+    g.apply(&[Mutation::SetNodeProperty { id, key: "name".into(), value: Value::Null }]).unwrap();
+    assert_eq!(g.nodes_named_folded("foo").collect::<Vec<_>>(), vec![id]);
+    g.apply(&[Mutation::SetNodeProperty { id, key: "aliases".into(), value: vec!["Bar"].into() }]).unwrap();
+    assert_eq!(g.nodes_named_folded("foo").count(), 0);
+    assert_eq!(g.nodes_named_folded("BAR").collect::<Vec<_>>(), vec![id]);
+}
+
+#[test]
 fn a_failing_batch_changes_nothing() {
     let mut g = Graph::new();
     let a = create(&mut g, &["Country"], &[("name", "Russia".into())]);

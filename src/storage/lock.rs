@@ -10,17 +10,33 @@ use std::path::Path;
 /// reader takes a shared lock when it can (so no writer opens while it reads); when a writer
 /// holds the database already, the reader goes without a lock (`Ok(None)`) and reads the last
 /// committed state, which it never changes.
+///
+/// A writer tries a few times over about 4 ms before giving up: a lock is tied to the open
+/// file, and a child process that another thread is starting holds a copy of every open file
+/// between its fork and its exec, so a database closed and reopened at once may look locked
+/// for that instant.
 pub(crate) fn acquire(
     backend: &dyn Backend,
     db: &Path,
     lock_path: &Path,
     access: Access,
 ) -> Result<Option<LockGuard>, StorageError> {
-    let locked = backend.try_lock(lock_path, access).map_err(|source| StorageError::Io {
-        action: "lock",
-        path: lock_path.to_owned(),
-        source,
-    })?;
+    const RETRIES: u32 = 4;
+    let try_lock = || {
+        backend.try_lock(lock_path, access).map_err(|source| StorageError::Io {
+            action: "lock",
+            path: lock_path.to_owned(),
+            source,
+        })
+    };
+    let mut locked = try_lock()?;
+    for _ in 0..RETRIES {
+        if locked.is_some() || access == Access::ReadOnly {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+        locked = try_lock()?;
+    }
     match (locked, access) {
         (Some(guard), _) => Ok(Some(guard)),
         (None, Access::ReadOnly) => Ok(None),
