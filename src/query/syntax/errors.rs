@@ -68,6 +68,9 @@ fn keyword_hint(word: &str) -> Option<&'static str> {
 /// Each token is its text, lower-cased (ranges and built-in rules are dropped).
 fn detailed_tokens(text: &str, rule: Rule, at: usize) -> Vec<String> {
     use pest::Parser;
+    // The switch is process-wide: a statement parsed meanwhile on another thread only pays for
+    // the detail, and a re-parse whose detail another thread switched off falls back to pest's
+    // own list of rules (the `max_position` check below).
     pest::set_error_detail(true);
     let again = super::QueryParser::parse(rule, text);
     pest::set_error_detail(false);
