@@ -30,10 +30,9 @@ pub(crate) fn acquire(
         })
     };
     let mut locked = try_lock()?;
-    for _ in 0..RETRIES {
-        if locked.is_some() || access == Access::ReadOnly {
-            break;
-        }
+    let mut retries = if access == Access::ReadWrite { RETRIES } else { 0 };
+    while locked.is_none() && retries > 0 {
+        retries -= 1;
         std::thread::sleep(std::time::Duration::from_millis(1));
         locked = try_lock()?;
     }

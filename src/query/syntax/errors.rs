@@ -8,8 +8,8 @@ use crate::error::{Error, Span, SyntaxError};
 ///
 /// pest's error names only the rules it tracked, not the punctuation or keywords that would
 /// have fitted (a missing `)` or `]`), so on error the text is parsed again with pest's error
-/// detail on, which records every token tried at the furthest position. That costs time only
-/// for statements that fail.
+/// detail on, which records every token tried at the furthest position. That costs a second
+/// parse only when one fails (including a phrase attempt before its Cypher fallback succeeds).
 pub fn syntax_error(err: pest::error::Error<Rule>, text: &str, rule: Rule) -> Error {
     let at = match err.location {
         pest::error::InputLocation::Pos(p) => p,
@@ -88,8 +88,9 @@ fn detailed_tokens(text: &str, rule: Rule, at: usize) -> Vec<String> {
 /// How an expected clause is named.
 const CLAUSE: &str = "a clause (MATCH, CREATE, MERGE, RETURN, WITH, UNWIND, ...)";
 
-/// Clause keywords, in the order they are suggested at the start of a statement.
-const CLAUSES: [&str; 6] = ["MATCH", "CREATE", "MERGE", "RETURN", "WITH", "UNWIND"];
+/// Clause keywords whose presence among the tried tokens means a clause was expected.
+/// Lower case, as the tokens are compared.
+const CLAUSES: [&str; 6] = ["match", "create", "merge", "return", "with", "unwind"];
 
 /// Words for the tokens pest tried: the clauses when a statement or clause was expected, the
 /// closing and separating punctuation (a forgotten `)` or `]`), and "an operator" when an
@@ -97,7 +98,7 @@ const CLAUSES: [&str; 6] = ["MATCH", "CREATE", "MERGE", "RETURN", "WITH", "UNWIN
 fn token_words(tried: &[String], expression_expected: bool) -> Vec<String> {
     let has = |s: &str| tried.iter().any(|t| t == s);
     let mut words = Vec::new();
-    if CLAUSES.iter().filter(|c| has(&c.to_ascii_lowercase())).count() >= 3 {
+    if CLAUSES.iter().filter(|c| has(c)).count() >= 3 {
         words.push(CLAUSE.to_owned());
     }
     // Binary operators only: `+` and `-` also start an expression.
