@@ -9,7 +9,7 @@ use crate::error::{ExecutionError, ExecutionKind};
 use crate::model::{Mutation, Node, NodeId, Properties, RelId, Relationship, Value};
 use petgraph::Direction as PgDirection;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
-use petgraph::visit::EdgeRef;
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -343,6 +343,22 @@ impl Graph {
             .filter(move |e| !(dir == Dir::Both && e.source() == e.target()))
             .map(move |e| (e.weight().id, self.g[e.source()].id));
         out.chain(incoming)
+    }
+
+    /// Every relationship, optionally only of some types, as `(relationship, start, end)`, in
+    /// storage order. Storage order is neither id order nor grouped by node; what it buys is
+    /// reading the relationship table front to back, which on a large graph is several times
+    /// faster than following each node's list of relationships (one cache miss per hop). For
+    /// callers that do not care about the order, such as an aggregation over all relationships.
+    #[cfg_attr(not(test), expect(dead_code, reason = "the executor's relationship scan is not in yet"))]
+    pub fn scan_rels<'a>(
+        &'a self,
+        types: Option<&'a [Sym]>,
+    ) -> impl Iterator<Item = (RelId, NodeId, NodeId)> + 'a {
+        (&self.g)
+            .edge_references()
+            .filter(move |e| types.is_none_or(|t| t.contains(&e.weight().rel_type)))
+            .map(move |e| (e.weight().id, self.g[e.source()].id, self.g[e.target()].id))
     }
 
     /// Number of relationships at a node (both directions, self-loops counted once).

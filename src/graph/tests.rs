@@ -135,3 +135,24 @@ fn property_index_tracks_labels_and_values() {
     assert_eq!(g.index_lookup("Measure", "kind", &"expulsion".into()), Some(vec![]));
     assert_eq!(g.index_lookup("Person", "kind", &"expulsion".into()), None);
 }
+
+#[test]
+fn a_relationship_scan_sees_every_relationship_once_with_its_ends() {
+    let mut g = Graph::new();
+    let props = Properties::new();
+    let n = |i: u64| Mutation::CreateNode { id: NodeId(i), labels: vec![], properties: props.clone() };
+    let r = |i: u64, t: &str, a: u64, b: u64| Mutation::CreateRelationship {
+        id: RelId(i),
+        rel_type: t.into(),
+        start: NodeId(a),
+        end: NodeId(b),
+        properties: props.clone(),
+    };
+    g.apply(&[n(0), n(1), n(2), r(0, "A", 0, 1), r(1, "B", 1, 2), r(2, "A", 2, 2), r(3, "A", 2, 0)]).unwrap();
+    g.apply(&[Mutation::DeleteRelationship { id: RelId(1) }]).unwrap();
+    let mut all: Vec<_> = g.scan_rels(None).map(|(r, a, b)| (r.0, a.0, b.0)).collect();
+    all.sort();
+    assert_eq!(all, vec![(0, 0, 1), (2, 2, 2), (3, 2, 0)]);
+    let only_b = [g.sym("B").unwrap()];
+    assert_eq!(g.scan_rels(Some(&only_b)).count(), 0);
+}
