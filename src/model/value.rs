@@ -53,8 +53,12 @@ pub enum Value {
     /// A reference to a relationship.
     Relationship(RelId),
     /// A path through the graph.
-    Path(Path),
+    Path(Box<Path>),
 }
+
+// A value stays four words: rows, sort keys and stored properties are arrays of them. A variant
+// with a larger payload belongs behind a `Box` (as `Path` is).
+const _: () = assert!(std::mem::size_of::<Value>() == 32);
 
 impl Value {
     /// True for `Value::Null`.

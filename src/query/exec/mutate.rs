@@ -172,7 +172,7 @@ fn create_part(tx: &mut Tx<'_>, ctx: &Ctx, p: &PatternPlan, state: &mut Building
         rels.push(id);
     }
     if let Some(slot) = p.path_slot {
-        state.row[slot] = Value::Path(Path { nodes, rels });
+        state.row[slot] = Value::Path(Box::new(Path { nodes, rels }));
         state.assigned[slot] = true;
     }
     Ok(())

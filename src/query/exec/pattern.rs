@@ -496,7 +496,7 @@ impl Runner<'_> {
                 nodes.push(node_at(s, &p.nodes[r + 1])?);
             }
         }
-        s.assign(slot, Value::Path(Path { nodes, rels }));
+        s.assign(slot, Value::Path(Box::new(Path { nodes, rels })));
         let result = self.part(s, parts, i + 1);
         s.unassign(slot);
         result

@@ -109,7 +109,7 @@ impl Runner<'_> {
                         s.assign(rel.slot, list);
                     }
                     if let Some(slot) = p.path_slot {
-                        s.assign(slot, Value::Path(path));
+                        s.assign(slot, Value::Path(Box::new(path)));
                     }
                     self.part(s, parts, i + 1)?;
                     if let Some(slot) = p.path_slot {
