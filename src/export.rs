@@ -33,6 +33,7 @@ use crate::error::Error;
 use crate::graph::Graph;
 use crate::model::{Node, NodeId, Properties, RelId, Relationship, Value, escape_identifier};
 use crate::result::{QueryResult, plain_json};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -183,7 +184,8 @@ fn collect(value: &Value, nodes: &mut BTreeSet<NodeId>, rels: &mut BTreeSet<RelI
 pub(crate) struct NodeView<'a> {
     id: NodeId,
     labels: Vec<&'a str>,
-    props: &'a Properties,
+    /// Borrowed from a [`Subgraph`]; built from the graph's stored form for the graph itself.
+    props: Cow<'a, Properties>,
 }
 
 /// A relationship as the writers see it.
@@ -192,7 +194,7 @@ pub(crate) struct RelView<'a> {
     rel_type: &'a str,
     start: NodeId,
     end: NodeId,
-    props: &'a Properties,
+    props: Cow<'a, Properties>,
 }
 
 /// What can be exported: the graph itself, or a [`Subgraph`].
@@ -208,14 +210,24 @@ pub(crate) trait Source {
 impl Source for Graph {
     fn nodes(&self) -> Box<dyn Iterator<Item = NodeView<'_>> + '_> {
         Box::new(self.node_ids().filter_map(move |id| {
-            Some(NodeView { id, labels: self.node_labels(id), props: self.node_props(id)? })
+            Some(NodeView {
+                id,
+                labels: self.node_labels(id),
+                props: Cow::Owned(self.node_props(id)?.to_map()),
+            })
         }))
     }
 
     fn rels(&self) -> Box<dyn Iterator<Item = RelView<'_>> + '_> {
         Box::new(self.rel_ids().filter_map(move |id| {
             let (start, end) = self.rel_ends(id)?;
-            Some(RelView { id, rel_type: self.rel_type(id)?, start, end, props: self.rel_props(id)? })
+            Some(RelView {
+                id,
+                rel_type: self.rel_type(id)?,
+                start,
+                end,
+                props: Cow::Owned(self.rel_props(id)?.to_map()),
+            })
         }))
     }
 
@@ -229,7 +241,7 @@ impl Source for Subgraph {
         Box::new(self.nodes.iter().map(|n| NodeView {
             id: n.id,
             labels: n.labels.iter().map(String::as_str).collect(),
-            props: &n.properties,
+            props: Cow::Borrowed(&n.properties),
         }))
     }
 
@@ -239,7 +251,7 @@ impl Source for Subgraph {
             rel_type: &r.rel_type,
             start: r.start,
             end: r.end,
-            props: &r.properties,
+            props: Cow::Borrowed(&r.properties),
         }))
     }
 
@@ -327,13 +339,13 @@ pub(crate) fn temp_builder(suffix: &str) -> tempfile::Builder<'_, '_> {
 
 fn write_json(source: &dyn Source, out: &mut dyn Write) -> Result<(), ExportError> {
     for n in source.nodes() {
-        let line = serde_json::json!({"id": n.id.0, "labels": n.labels, "properties": props_json(n.props)});
+        let line = serde_json::json!({"id": n.id.0, "labels": n.labels, "properties": props_json(&n.props)});
         writeln!(out, "{line}")?;
     }
     for r in source.rels() {
         let line = serde_json::json!({
             "id": r.id.0, "type": r.rel_type, "start": r.start.0, "end": r.end.0,
-            "properties": props_json(r.props),
+            "properties": props_json(&r.props),
         });
         writeln!(out, "{line}")?;
     }
@@ -365,7 +377,7 @@ fn write_cypher(source: &dyn Source, out: &mut dyn Write) -> Result<(), ExportEr
         let mut labels: String = n.labels.iter().map(|l| format!(":{}", escape_identifier(l))).collect();
         labels.push_str(&format!(":{TEMP_LABEL}"));
         let mut props = format!("{TEMP_ID}: {}", n.id.0);
-        for (k, v) in n.props {
+        for (k, v) in n.props.iter() {
             props.push_str(&format!(", {}: {}", escape_identifier(k), cypher_value(v)));
         }
         write!(out, "({labels} {{{props}}})")?;
@@ -386,7 +398,7 @@ fn write_cypher(source: &dyn Source, out: &mut dyn Write) -> Result<(), ExportEr
         for batch in rels.chunks(BATCH) {
             let rows: Vec<String> = batch
                 .iter()
-                .map(|r| format!("{{s: {}, e: {}, p: {}}}", r.start.0, r.end.0, cypher_map(r.props)))
+                .map(|r| format!("{{s: {}, e: {}, p: {}}}", r.start.0, r.end.0, cypher_map(&r.props)))
                 .collect();
             writeln!(
                 out,
@@ -468,17 +480,19 @@ fn csv_cell(value: &Value) -> Result<String, &'static str> {
 /// Property columns: (key, type) → position, in key order.
 type Columns = BTreeMap<(String, &'static str), usize>;
 
-fn csv_columns<'a>(props: impl Iterator<Item = (String, &'a Properties)>) -> Result<Columns, ExportError> {
-    let mut seen: BTreeSet<(&'a str, &'static str)> = BTreeSet::new();
+fn csv_columns<'a>(
+    props: impl Iterator<Item = (String, Cow<'a, Properties>)>,
+) -> Result<Columns, ExportError> {
+    let mut seen: BTreeSet<(String, &'static str)> = BTreeSet::new();
     for (what, p) in props {
-        for (key, value) in p {
+        for (key, value) in p.iter() {
             let ty = csv_type(value).ok_or_else(|| {
                 unrepresentable(&what, key, "maps and nested lists cannot be written to CSV")
             })?;
-            seen.insert((key.as_str(), ty));
+            seen.insert((key.clone(), ty));
         }
     }
-    Ok(seen.into_iter().enumerate().map(|(i, (key, ty))| ((key.to_owned(), ty), i)).collect())
+    Ok(seen.into_iter().enumerate().map(|(i, column)| (column, i)).collect())
 }
 
 fn unrepresentable(what: &str, key: &str, why: &str) -> ExportError {
@@ -520,7 +534,7 @@ pub(crate) fn write_csv(
             )));
         }
         cells.iter_mut().for_each(String::clear);
-        fill_cells(&mut cells, &node_columns, n.props, || format!("node {}", n.id.0))?;
+        fill_cells(&mut cells, &node_columns, &n.props, || format!("node {}", n.id.0))?;
         let id = n.id.0.to_string();
         let labels = n.labels.join(";");
         w.write_record([id.as_str(), labels.as_str()].into_iter().chain(cells.iter().map(String::as_str)))
@@ -535,7 +549,7 @@ pub(crate) fn write_csv(
     let mut cells = vec![String::new(); rel_columns.len()];
     for r in source.rels() {
         cells.iter_mut().for_each(String::clear);
-        fill_cells(&mut cells, &rel_columns, r.props, || format!("relationship {}", r.id.0))?;
+        fill_cells(&mut cells, &rel_columns, &r.props, || format!("relationship {}", r.id.0))?;
         let (start, end) = (r.start.0.to_string(), r.end.0.to_string());
         w.write_record(
             [start.as_str(), end.as_str(), r.rel_type].into_iter().chain(cells.iter().map(String::as_str)),
@@ -588,11 +602,11 @@ fn xml_escape(text: &str) -> String {
 /// to string.
 fn graphml_keys<'a>(
     prefix: &str,
-    props: impl Iterator<Item = &'a Properties>,
+    props: impl Iterator<Item = Cow<'a, Properties>>,
 ) -> BTreeMap<String, (String, &'static str)> {
     let mut types: BTreeMap<String, &'static str> = BTreeMap::new();
     for p in props {
-        for (k, v) in p {
+        for (k, v) in p.iter() {
             let ty = graphml_type(v);
             types
                 .entry(k.clone())
@@ -630,7 +644,7 @@ fn write_graphml(source: &dyn Source, out: &mut dyn Write) -> Result<(), ExportE
     for n in source.nodes() {
         let labels: String = n.labels.iter().map(|l| format!(":{l}")).collect();
         write!(out, r#"    <node id="n{}"><data key="labels">{}</data>"#, n.id.0, xml_escape(&labels))?;
-        write_graphml_data(out, &node_keys, n.props)?;
+        write_graphml_data(out, &node_keys, &n.props)?;
         writeln!(out, "</node>")?;
     }
     for r in source.rels() {
@@ -642,7 +656,7 @@ fn write_graphml(source: &dyn Source, out: &mut dyn Write) -> Result<(), ExportE
             r.end.0,
             xml_escape(r.rel_type)
         )?;
-        write_graphml_data(out, &edge_keys, r.props)?;
+        write_graphml_data(out, &edge_keys, &r.props)?;
         writeln!(out, "</edge>")?;
     }
     writeln!(out, "  </graph>\n</graphml>")?;

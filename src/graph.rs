@@ -36,7 +36,7 @@ pub enum Dir {
 struct NodeRec {
     id: NodeId,
     labels: Vec<Sym>,
-    props: Properties,
+    props: PropMap,
 }
 
 #[derive(Debug, Clone)]
@@ -47,27 +47,24 @@ struct RelRec {
 }
 
 /// A relationship's properties. Most relationships have none, so an empty map is a null
-/// pointer: 16 bytes less per relationship than an inline `BTreeMap` (80 MB on 5M).
+/// pointer: 8 bytes per relationship instead of the 16 of an inline [`PropMap`] (40 MB on 5M).
 #[derive(Debug, Clone, Default)]
-struct RelProps(Option<Box<Properties>>);
-
-/// What a relationship without properties lends out.
-static NO_PROPERTIES: Properties = Properties::new();
+struct RelProps(Option<Box<PropMap>>);
 
 impl RelProps {
-    fn new(props: Properties) -> RelProps {
+    fn new(props: PropMap) -> RelProps {
         RelProps((!props.is_empty()).then(|| Box::new(props)))
     }
 
-    fn get(&self) -> &Properties {
-        self.0.as_deref().unwrap_or(&NO_PROPERTIES)
+    fn entries(&self) -> &[(Sym, Value)] {
+        self.0.as_deref().map_or(&[], PropMap::entries)
     }
 
-    fn get_mut(&mut self) -> &mut Properties {
+    fn get_mut(&mut self) -> &mut PropMap {
         self.0.get_or_insert_with(Box::default)
     }
 
-    fn into_inner(self) -> Properties {
+    fn into_inner(self) -> PropMap {
         self.0.map(|props| *props).unwrap_or_default()
     }
 }
@@ -131,6 +128,18 @@ impl Graph {
     /// The name of a symbol.
     pub fn sym_name(&self, sym: Sym) -> &str {
         self.symbols.get(sym.0 as usize).map_or("", String::as_str)
+    }
+
+    /// Stored properties from a map: keys interned, nulls left out.
+    fn intern_props(&mut self, props: &Properties) -> PropMap {
+        let entries: Vec<(Sym, Value)> =
+            props.iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (self.intern(k), v.clone())).collect();
+        PropMap::build_last_wins(entries, &self.symbols)
+    }
+
+    /// Stored properties as a map of their own.
+    fn props_map(&self, props: &[(Sym, Value)]) -> Properties {
+        PropsRef::new(self, props).to_map()
     }
 
     fn intern(&mut self, name: &str) -> Sym {
@@ -257,9 +266,11 @@ impl Graph {
     /// Property keys in use on nodes and relationships, sorted.
     pub fn property_keys(&self) -> Vec<String> {
         let mut keys = BTreeSet::new();
-        keys.extend(self.g.node_weights().flat_map(|n| n.props.keys()));
-        keys.extend(self.g.edge_weights().flat_map(|r| r.props.get().keys()));
-        keys.into_iter().cloned().collect()
+        keys.extend(self.g.node_weights().flat_map(|n| n.props.entries()).map(|(k, _)| *k));
+        keys.extend(self.g.edge_weights().flat_map(|r| r.props.entries()).map(|(k, _)| *k));
+        let mut names: Vec<String> = keys.into_iter().map(|k| self.sym_name(k).to_owned()).collect();
+        names.sort();
+        names
     }
 
     /// True when the node has the label.
@@ -278,13 +289,13 @@ impl Graph {
     }
 
     /// The node's properties.
-    pub fn node_props(&self, id: NodeId) -> Option<&Properties> {
-        self.node_idx(id).map(|i| &self.g[i].props)
+    pub fn node_props(&self, id: NodeId) -> Option<PropsRef<'_>> {
+        self.node_idx(id).map(|i| PropsRef::new(self, self.g[i].props.entries()))
     }
 
     /// The relationship's properties.
-    pub fn rel_props(&self, id: RelId) -> Option<&Properties> {
-        self.rel_idx(id).map(|i| self.g[i].props.get())
+    pub fn rel_props(&self, id: RelId) -> Option<PropsRef<'_>> {
+        self.rel_idx(id).map(|i| PropsRef::new(self, self.g[i].props.entries()))
     }
 
     /// The relationship's type.
@@ -302,7 +313,7 @@ impl Graph {
     pub fn node(&self, id: NodeId) -> Option<Node> {
         let rec = &self.g[self.node_idx(id)?];
         let labels = rec.labels.iter().map(|s| self.sym_name(*s).to_owned()).collect();
-        Some(Node { id, labels, properties: rec.props.clone() })
+        Some(Node { id, labels, properties: self.props_map(rec.props.entries()) })
     }
 
     /// The relationship as a self-contained value.
@@ -315,7 +326,7 @@ impl Graph {
             rel_type: self.sym_name(rec.rel_type).to_owned(),
             start,
             end,
-            properties: rec.props.get().clone(),
+            properties: self.props_map(rec.props.entries()),
         })
     }
 
@@ -428,7 +439,7 @@ impl Graph {
                 syms.push(sym);
             }
         }
-        let idx = self.g.add_node(NodeRec { id, labels: syms.clone(), props: Properties::new() });
+        let idx = self.g.add_node(NodeRec { id, labels: syms.clone(), props: PropMap::default() });
         let slot = id.0 as usize;
         if self.node_slots.len() <= slot {
             self.node_slots.resize(slot + 1, None);
@@ -451,7 +462,7 @@ impl Graph {
                 format!("cannot delete node {} because it still has relationships; use DETACH DELETE", id.0),
             ));
         }
-        let props = self.g[idx].props.clone();
+        let props = self.props_map(self.g[idx].props.entries());
         for key in props.keys() {
             self.write_node_prop(id, key, Value::Null);
         }
@@ -484,7 +495,7 @@ impl Graph {
         let a = self.node_idx(start).ok_or_else(|| not_found("node", start.0))?;
         let b = self.node_idx(end).ok_or_else(|| not_found("node", end.0))?;
         let sym = self.intern(rel_type);
-        let props = props.iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k.clone(), v.clone())).collect();
+        let props = self.intern_props(props);
         let idx = self.g.add_edge(a, b, RelRec { id, rel_type: sym, props: RelProps::new(props) });
         let slot = id.0 as usize;
         if self.rel_slots.len() <= slot {
@@ -509,7 +520,7 @@ impl Graph {
             rel_type,
             start,
             end,
-            properties: rec.props.into_inner(),
+            properties: self.props_map(rec.props.into_inner().entries()),
         }])
     }
 
@@ -530,9 +541,12 @@ impl Graph {
     fn set_rel_prop(&mut self, id: RelId, key: &str, value: &Value) -> Result<Vec<Mutation>, ExecutionError> {
         let idx = self.rel_idx(id).ok_or_else(|| not_found("relationship", id.0))?;
         check_value(key, value)?;
-        let props = self.g[idx].props.get_mut();
-        let old =
-            if value.is_null() { props.remove(key) } else { props.insert(key.to_owned(), value.clone()) };
+        let old = if value.is_null() {
+            self.sym(key).and_then(|k| self.g[idx].props.get_mut().remove(k))
+        } else {
+            let k = self.intern(key);
+            self.g[idx].props.get_mut().insert(k, value.clone(), &self.symbols)
+        };
         Ok(vec![Mutation::SetRelationshipProperty {
             id,
             key: key.to_owned(),
@@ -548,8 +562,12 @@ impl Graph {
         }
         self.g[idx].labels.push(sym);
         self.by_label.entry(sym).or_default().insert(id);
-        let values: Vec<(String, Value)> =
-            self.g[idx].props.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        let values: Vec<(String, Value)> = self.g[idx]
+            .props
+            .entries()
+            .iter()
+            .map(|(k, v)| (self.sym_name(*k).to_owned(), v.clone()))
+            .collect();
         for (key, value) in values {
             self.index_insert(sym, &key, &value, id);
         }
@@ -565,8 +583,12 @@ impl Graph {
         if let Some(set) = self.by_label.get_mut(&sym) {
             set.remove(&id);
         }
-        let values: Vec<(String, Value)> =
-            self.g[idx].props.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        let values: Vec<(String, Value)> = self.g[idx]
+            .props
+            .entries()
+            .iter()
+            .map(|(k, v)| (self.sym_name(*k).to_owned(), v.clone()))
+            .collect();
         for (key, value) in values {
             self.index_remove(sym, &key, &value, id);
         }
@@ -581,9 +603,12 @@ impl Graph {
         let members = self.by_label.get(&sym);
         let mut index: HashMap<Value, Postings> = HashMap::default();
         index.reserve(members.map_or(0, BTreeSet::len));
-        for id in members.into_iter().flatten() {
-            if let Some(value) = self.node_props(*id).and_then(|p| p.get(key)) {
-                post(&mut index, value.clone(), *id);
+        if let Some(key_sym) = self.sym(key) {
+            for id in members.into_iter().flatten() {
+                let value = self.node_idx(*id).and_then(|i| self.g[i].props.get(key_sym));
+                if let Some(value) = value {
+                    post(&mut index, value.clone(), *id);
+                }
             }
         }
         self.property_indexes.insert((sym, key.to_owned()), index);
@@ -601,14 +626,15 @@ impl Graph {
     /// Writes a node property and keeps every index in step; returns the old value.
     fn write_node_prop(&mut self, id: NodeId, key: &str, value: Value) -> Value {
         let Some(idx) = self.node_idx(id) else { return Value::Null };
-        let old = self.g[idx].props.remove(key).unwrap_or(Value::Null);
+        let old = self.sym(key).and_then(|k| self.g[idx].props.remove(k)).unwrap_or(Value::Null);
         let labels = self.g[idx].labels.clone();
         if !old.is_null() {
             self.unindex_value(id, key, &old, &labels);
         }
         if !value.is_null() {
             self.index_value(id, key, &value, &labels);
-            self.g[idx].props.insert(key.to_owned(), value);
+            let k = self.intern(key);
+            self.g[idx].props.insert(k, value, &self.symbols);
         }
         old
     }
@@ -635,7 +661,7 @@ impl Graph {
             // properties) may fold to the same text; keep the entry then.
             let still_named = self.node_props(id).is_some_and(|p| {
                 ["name", "aliases"].iter().any(|k| {
-                    p.get(*k).is_some_and(|v| name_keys(k, v).any(|n| fold(n).is_some_and(|f| f == folded)))
+                    p.get(k).is_some_and(|v| name_keys(k, v).any(|n| fold(n).is_some_and(|f| f == folded)))
                 })
             });
             if !still_named {
@@ -705,8 +731,11 @@ fn check_props(props: &Properties) -> Result<(), ExecutionError> {
 mod bulk;
 mod image;
 mod postings;
+mod props;
 pub use image::{GraphImage, ImageWriter};
 use postings::{Postings, post};
+use props::PropMap;
+pub use props::PropsRef;
 
 #[cfg(test)]
 mod tests;

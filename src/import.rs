@@ -19,7 +19,7 @@
 
 use crate::error::Error;
 use crate::graph::{Graph, Sym};
-use crate::model::{Date, NodeId, Properties, Value};
+use crate::model::{Date, NodeId, Value};
 use rustc_hash::FxHashMap;
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -546,6 +546,16 @@ impl Loader<'_, '_> {
                 self.groups[*group].ints.reserve(rows);
             }
         }
+        // The property key of each column, interned once for the whole file.
+        let keys: Vec<Option<Sym>> = columns
+            .iter()
+            .map(|column| match column {
+                NodeCol::Id { key: Some(key), .. } => Some(self.symbol(key)),
+                NodeCol::Kind => Some(self.symbol("kind")),
+                NodeCol::Prop(col) => Some(self.symbol(&col.key)),
+                NodeCol::Id { key: None, .. } | NodeCol::Labels | NodeCol::Ignore => None,
+            })
+            .collect();
         let mut record = csv::ByteRecord::new();
         let mut labels: Vec<Sym> = Vec::new();
         while reader.read_byte_record(&mut record).map_err(|e| csv_error(path, e))? {
@@ -559,12 +569,13 @@ impl Loader<'_, '_> {
                 return Err(width_error(path, line(), &header, record.len()));
             }
             labels.clear();
-            let mut props = Properties::new();
+            let mut props: Vec<(Sym, Value)> = Vec::with_capacity(columns.len());
             let mut id_column: Option<usize> = None;
             for (i, (column, field)) in columns.iter().zip(record.iter()).enumerate() {
                 let text = std::str::from_utf8(field).map_err(|_| at(i, "not valid UTF-8".into()))?;
+                let key = keys[i];
                 match column {
-                    NodeCol::Id { key, int, .. } => {
+                    NodeCol::Id { int, .. } => {
                         if text.is_empty() {
                             return Err(at(i, "the id is empty".into()));
                         }
@@ -575,7 +586,7 @@ impl Loader<'_, '_> {
                             } else {
                                 Value::String(text.to_owned())
                             };
-                            props.insert(key.clone(), value);
+                            props.push((key, value));
                         }
                     }
                     NodeCol::Labels => {
@@ -589,11 +600,15 @@ impl Loader<'_, '_> {
                     NodeCol::Kind if text.is_empty() => {}
                     NodeCol::Kind => {
                         labels.push(self.symbol(text));
-                        props.insert("kind".to_owned(), Value::String(text.to_owned()));
+                        if let Some(key) = key {
+                            props.push((key, Value::String(text.to_owned())));
+                        }
                     }
                     NodeCol::Prop(_) | NodeCol::Ignore if text.is_empty() => {}
                     NodeCol::Prop(col) => {
-                        props.insert(col.key.clone(), parse_cell(text, col).map_err(|m| at(i, m))?);
+                        if let Some(key) = key {
+                            props.push((key, parse_cell(text, col).map_err(|m| at(i, m))?));
+                        }
                     }
                     NodeCol::Ignore => {}
                 }
@@ -643,6 +658,13 @@ impl Loader<'_, '_> {
         let (mut reader, header) = open(path)?;
         let columns = self.rel_columns(path, &header)?;
         self.graph.bulk_reserve_rels(count_lines(path)?);
+        let keys: Vec<Option<Sym>> = columns
+            .iter()
+            .map(|column| match column {
+                RelCol::Prop(col) => Some(self.symbol(&col.key)),
+                _ => None,
+            })
+            .collect();
         let mut record = csv::ByteRecord::new();
         while reader.read_byte_record(&mut record).map_err(|e| csv_error(path, e))? {
             let byte = record.position().map_or(0, csv::Position::byte);
@@ -655,7 +677,7 @@ impl Loader<'_, '_> {
                 return Err(width_error(path, line(), &header, record.len()));
             }
             let (mut start, mut end, mut rel_type) = (None, None, None);
-            let mut props = Properties::new();
+            let mut props: Vec<(Sym, Value)> = Vec::new();
             for (i, (column, field)) in columns.iter().zip(record.iter()).enumerate() {
                 let text = std::str::from_utf8(field).map_err(|_| at(i, "not valid UTF-8".into()))?;
                 match column {
@@ -681,7 +703,9 @@ impl Loader<'_, '_> {
                     }
                     RelCol::Prop(_) | RelCol::Ignore if text.is_empty() => {}
                     RelCol::Prop(col) => {
-                        props.insert(col.key.clone(), parse_cell(text, col).map_err(|m| at(i, m))?);
+                        if let Some(key) = keys[i] {
+                            props.push((key, parse_cell(text, col).map_err(|m| at(i, m))?));
+                        }
                     }
                     RelCol::Ignore => {}
                 }

@@ -6,9 +6,9 @@
 //! the graph to exactly that mark (entities, indexes, symbols and id counters). Nothing else
 //! may change the graph in between: the caller holds the database's write lock throughout.
 
-use super::{Graph, NodeRec, RelProps, RelRec, Sym, fold, name_keys, not_found, post};
+use super::{Graph, NodeRec, PropMap, RelProps, RelRec, Sym, fold, name_keys, not_found, post};
 use crate::error::ExecutionError;
-use crate::model::{NodeId, Properties, RelId, Value};
+use crate::model::{NodeId, RelId, Value};
 
 /// Where a bulk load started: everything added after it can be taken back out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,19 +41,22 @@ impl Graph {
         self.rel_slots.reserve(rels);
     }
 
-    /// The symbol for a label or relationship type, interning it when new.
+    /// The symbol for a label, relationship type or property key, interning it when new.
     pub fn bulk_symbol(&mut self, name: &str) -> Sym {
         self.intern(name)
     }
 
     /// Adds a node with a fresh id. `labels` must be distinct symbols from [`Graph::bulk_symbol`];
-    /// `props` must hold only storable, non-null values (the importer checks them as it parses).
-    pub fn bulk_node(&mut self, labels: Vec<Sym>, props: Properties) -> NodeId {
+    /// `props` are `(key symbol, value)` pairs in any order (the last wins when a key repeats)
+    /// and must hold only storable, non-null values (the importer checks them as it parses).
+    pub fn bulk_node(&mut self, labels: Vec<Sym>, props: Vec<(Sym, Value)>) -> NodeId {
         let id = NodeId(self.node_slots.len() as u64);
         for sym in &labels {
             self.by_label.entry(*sym).or_default().insert(id);
         }
-        for (key, value) in &props {
+        let props = PropMap::build_last_wins(props, &self.symbols);
+        for (key, value) in props.entries() {
+            let key = self.symbols.get(key.0 as usize).map_or("", String::as_str);
             for name in name_keys(key, value) {
                 let map = if key == "name" { &mut self.by_name } else { &mut self.by_alias };
                 post(map, name.to_owned(), id);
@@ -63,9 +66,10 @@ impl Graph {
             }
         }
         if !self.property_indexes.is_empty() {
-            for (key, value) in &props {
+            for (key, value) in props.entries() {
+                let key = self.sym_name(*key).to_owned();
                 for sym in &labels {
-                    self.index_insert(*sym, key, value, id);
+                    self.index_insert(*sym, &key, value, id);
                 }
             }
         }
@@ -82,11 +86,12 @@ impl Graph {
         start: NodeId,
         rel_type: Sym,
         end: NodeId,
-        props: Properties,
+        props: Vec<(Sym, Value)>,
     ) -> Result<RelId, ExecutionError> {
         let a = self.end_idx(start).ok_or_else(|| not_found("node", start.0))?;
         let b = self.end_idx(end).ok_or_else(|| not_found("node", end.0))?;
         let id = RelId(self.rel_slots.len() as u64);
+        let props = PropMap::build_last_wins(props, &self.symbols);
         let idx = self.g.add_edge(a, b, RelRec { id, rel_type, props: RelProps::new(props) });
         self.rel_slots.push(Some(idx));
         Ok(id)
@@ -116,7 +121,8 @@ impl Graph {
         for (slot, idx) in added {
             let Some(idx) = idx else { continue };
             let id = NodeId(slot as u64);
-            let keys: Vec<String> = self.g[idx].props.keys().cloned().collect();
+            let keys: Vec<String> =
+                self.g[idx].props.entries().iter().map(|(k, _)| self.sym_name(*k).to_owned()).collect();
             for key in keys {
                 self.write_node_prop(id, &key, Value::Null);
             }

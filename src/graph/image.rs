@@ -7,8 +7,9 @@
 //! [`Graph::from_image`], which reports what is inconsistent. The byte encoding itself belongs
 //! to `storage::codec`, not here.
 
-use super::{Graph, NodeRec, RelProps, RelRec, Sym};
-use crate::model::{NodeId, Properties, RelId};
+use super::props::RawProps;
+use super::{Graph, NodeRec, PropMap, PropsRef, RelProps, RelRec, Sym};
+use crate::model::{NodeId, RelId};
 use petgraph::stable_graph::NodeIndex;
 use serde::de::{DeserializeSeed, Deserializer, SeqAccess, Visitor};
 use serde::ser::{SerializeSeq, SerializeStruct};
@@ -23,26 +24,28 @@ pub struct GraphImage {
 }
 
 #[derive(Debug, Deserialize)]
-struct NodeImage {
+struct NodeImage<'a> {
     id: u64,
     labels: Vec<Sym>,
-    props: Properties,
+    #[serde(borrow)]
+    props: RawProps<'a>,
 }
 
 #[derive(Debug, Deserialize)]
-struct RelImage {
+struct RelImage<'a> {
     id: u64,
     rel_type: Sym,
     start: u64,
     end: u64,
-    props: Properties,
+    #[serde(borrow)]
+    props: RawProps<'a>,
 }
 
 #[derive(Serialize)]
 struct NodeImageRef<'a> {
     id: u64,
     labels: &'a [Sym],
-    props: &'a Properties,
+    props: PropsRef<'a>,
 }
 
 #[derive(Serialize)]
@@ -51,7 +54,7 @@ struct RelImageRef<'a> {
     rel_type: Sym,
     start: u64,
     end: u64,
-    props: &'a Properties,
+    props: PropsRef<'a>,
 }
 
 /// Serializes a graph in the layout [`GraphImage`] reads, without copying it.
@@ -80,7 +83,8 @@ impl Serialize for Nodes<'_> {
         let mut seq = serializer.serialize_seq(Some(g.node_count()))?;
         for idx in g.node_slots.iter().flatten() {
             let rec = &g.g[*idx];
-            seq.serialize_element(&NodeImageRef { id: rec.id.0, labels: &rec.labels, props: &rec.props })?;
+            let props = PropsRef::new(g, rec.props.entries());
+            seq.serialize_element(&NodeImageRef { id: rec.id.0, labels: &rec.labels, props })?;
         }
         seq.end()
     }
@@ -113,7 +117,7 @@ impl Serialize for Rels<'_> {
                 rel_type: rec.rel_type,
                 start: id_of(a),
                 end: id_of(b),
-                props: rec.props.get(),
+                props: PropsRef::new(g, rec.props.entries()),
             };
             seq.serialize_element(&image)?;
         }
@@ -134,16 +138,28 @@ impl Graph {
         image.graph
     }
 
-    fn check_sym(&self, sym: Sym) -> Result<Sym, String> {
-        if (sym.0 as usize) < self.symbols.len() {
-            Ok(sym)
-        } else {
-            Err(format!("symbol {} out of range", sym.0))
+    /// `sym` when it is one of the `declared` symbols of the file's table (property keys are
+    /// interned after them while loading, and are not labels or types).
+    fn check_sym(sym: Sym, declared: usize) -> Result<Sym, String> {
+        if (sym.0 as usize) < declared { Ok(sym) } else { Err(format!("symbol {} out of range", sym.0)) }
+    }
+
+    /// The stored form of an entity's properties from a snapshot: values checked, keys
+    /// interned, key order checked. `what` names the entity in errors.
+    fn load_props(&mut self, raw: RawProps<'_>, what: impl Fn() -> String) -> Result<PropMap, String> {
+        let mut entries = Vec::with_capacity(raw.0.len());
+        for (key, value) in raw.0 {
+            if value.is_null() || !value.is_storable() {
+                return Err(format!("{} has an invalid value for '{key}'", what()));
+            }
+            entries.push((self.intern(&key), value));
         }
+        PropMap::build(entries, &self.symbols)
+            .map_err(|k| format!("{} has property '{}' twice", what(), self.sym_name(k)))
     }
 
     /// Adds one node of an image; `members` collects the nodes of each label (by symbol).
-    fn load_node(&mut self, node: NodeImage, members: &mut [Vec<NodeId>]) -> Result<(), String> {
+    fn load_node(&mut self, node: NodeImage<'_>, members: &mut [Vec<NodeId>]) -> Result<(), String> {
         let id = NodeId(node.id);
         let slot = self
             .node_slots
@@ -153,33 +169,29 @@ impl Graph {
             return Err(format!("node id {} appears twice", node.id));
         }
         for (i, sym) in node.labels.iter().enumerate() {
-            self.check_sym(*sym)?;
+            Graph::check_sym(*sym, members.len())?;
             if node.labels[..i].contains(sym) {
                 return Err(format!("node {} repeats a label", node.id));
             }
         }
-        for (key, value) in &node.props {
-            if value.is_null() || !value.is_storable() {
-                return Err(format!("node {} has an invalid value for '{key}'", node.id));
-            }
-        }
+        let props = self.load_props(node.props, || format!("node {}", node.id))?;
         // Property indexes are built after all nodes are in, so only the name and alias
         // indexes need the values now.
         for key in ["name", "aliases"] {
-            if let Some(value) = node.props.get(key) {
+            if let Some(value) = self.sym(key).and_then(|k| props.get(k)) {
                 self.index_value(id, key, value, &[]);
             }
         }
         for sym in &node.labels {
             members[sym.0 as usize].push(id);
         }
-        let idx = self.g.add_node(NodeRec { id, labels: node.labels, props: node.props });
+        let idx = self.g.add_node(NodeRec { id, labels: node.labels, props });
         self.node_slots[node.id as usize] = Some(idx);
         Ok(())
     }
 
     /// Adds one relationship of an image; `per_type` counts relationships by type symbol.
-    fn load_rel(&mut self, rel: RelImage, per_type: &mut [usize]) -> Result<(), String> {
+    fn load_rel(&mut self, rel: RelImage<'_>, per_type: &mut [usize]) -> Result<(), String> {
         let slot = self
             .rel_slots
             .get(rel.id as usize)
@@ -187,15 +199,15 @@ impl Graph {
         if slot.is_some() {
             return Err(format!("relationship id {} appears twice", rel.id));
         }
-        let rel_type = self.check_sym(rel.rel_type)?;
+        let rel_type = Graph::check_sym(rel.rel_type, per_type.len())?;
         let a = self
             .end_idx(NodeId(rel.start))
             .ok_or_else(|| format!("relationship {} starts at a missing node", rel.id))?;
         let b = self
             .end_idx(NodeId(rel.end))
             .ok_or_else(|| format!("relationship {} ends at a missing node", rel.id))?;
-        let idx =
-            self.g.add_edge(a, b, RelRec { id: RelId(rel.id), rel_type, props: RelProps::new(rel.props) });
+        let props = self.load_props(rel.props, || format!("relationship {}", rel.id))?;
+        let idx = self.g.add_edge(a, b, RelRec { id: RelId(rel.id), rel_type, props: RelProps::new(props) });
         self.rel_slots[rel.id as usize] = Some(idx);
         per_type[rel_type.0 as usize] += 1;
         Ok(())
@@ -246,7 +258,7 @@ impl Builder {
         }
     }
 
-    fn node(&mut self, node: NodeImage) {
+    fn node(&mut self, node: NodeImage<'_>) {
         if self.error.is_none()
             && let Err(e) = self.g.load_node(node, &mut self.members)
         {
@@ -254,7 +266,7 @@ impl Builder {
         }
     }
 
-    fn rel(&mut self, rel: RelImage) {
+    fn rel(&mut self, rel: RelImage<'_>) {
         if self.error.is_none()
             && let Err(e) = self.g.load_rel(rel, &mut self.per_type)
         {

@@ -105,7 +105,7 @@ fn undo_restores_the_previous_state_and_ids_are_not_reused() {
         ])
         .unwrap();
     g.undo(undo);
-    assert_eq!(g.node_props(a).unwrap()["k"], Value::Int(1));
+    assert_eq!(g.node_props(a).unwrap().get("k"), Some(&Value::Int(1)));
     assert_eq!(g.rel_ends(RelId(0)), Some((a, b)));
     let c = create(&mut g, &["C"], &[]);
     assert!(c.0 > b.0);

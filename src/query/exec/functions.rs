@@ -194,8 +194,8 @@ impl Runner<'_> {
 
     fn keys_or_properties(&self, name: &str, v: &Value) -> Result<Value, Error> {
         let props = match v {
-            Value::Node(id) => self.graph.node_props(*id).cloned().unwrap_or_default(),
-            Value::Relationship(id) => self.graph.rel_props(*id).cloned().unwrap_or_default(),
+            Value::Node(id) => self.graph.node_props(*id).map(|p| p.to_map()).unwrap_or_default(),
+            Value::Relationship(id) => self.graph.rel_props(*id).map(|p| p.to_map()).unwrap_or_default(),
             Value::Map(m) => m.clone(),
             Value::Null => return Ok(Value::Null),
             other => {

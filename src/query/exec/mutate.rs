@@ -267,15 +267,15 @@ fn set_property(tx: &mut Tx<'_>, target: &Value, key: String, value: Value) -> R
 fn set_properties(tx: &mut Tx<'_>, target: &Value, value: Value, replace: bool) -> Result<(), Error> {
     let new = match value {
         Value::Map(map) => map,
-        Value::Node(id) => tx.graph.node_props(id).cloned().unwrap_or_default(),
-        Value::Relationship(id) => tx.graph.rel_props(id).cloned().unwrap_or_default(),
+        Value::Node(id) => tx.graph.node_props(id).map(|p| p.to_map()).unwrap_or_default(),
+        Value::Relationship(id) => tx.graph.rel_props(id).map(|p| p.to_map()).unwrap_or_default(),
         Value::Null => Properties::new(),
         other => return Err(type_error(format!("SET = / += expects a map, got a {}", other.type_name()))),
     };
     let old = match target {
         Value::Null => return Ok(()),
-        Value::Node(id) => tx.graph.node_props(*id).cloned().unwrap_or_default(),
-        Value::Relationship(id) => tx.graph.rel_props(*id).cloned().unwrap_or_default(),
+        Value::Node(id) => tx.graph.node_props(*id).map(|p| p.to_map()).unwrap_or_default(),
+        Value::Relationship(id) => tx.graph.rel_props(*id).map(|p| p.to_map()).unwrap_or_default(),
         other => {
             return Err(type_error(format!(
                 "properties belong to nodes and relationships, not to a {}",

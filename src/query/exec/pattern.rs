@@ -304,7 +304,7 @@ impl Runner<'_> {
         &self,
         s: &Search,
         props: Option<&crate::query::plan::Expr>,
-        actual: Option<&crate::model::Properties>,
+        actual: Option<crate::graph::PropsRef<'_>>,
     ) -> Result<bool, Error> {
         let Some(expr) = props else { return Ok(true) };
         let wanted = match self.eval(expr, Frame::row(&s.row))? {
