@@ -6,7 +6,7 @@
 //! the graph to exactly that mark (entities, indexes, symbols and id counters). Nothing else
 //! may change the graph in between: the caller holds the database's write lock throughout.
 
-use super::{Graph, NodeRec, PropMap, RelProps, RelRec, Sym, fold, name_keys, not_found, post};
+use super::{Graph, NodeRec, PropMap, RelRec, Sym, fold, name_keys, not_found, post};
 use crate::error::ExecutionError;
 use crate::model::{NodeId, RelId, Value};
 
@@ -92,7 +92,7 @@ impl Graph {
         let b = self.end_idx(end).ok_or_else(|| not_found("node", end.0))?;
         let id = RelId(self.rel_slots.len() as u64);
         let props = PropMap::build_last_wins(props, &self.symbols);
-        let idx = self.g.add_edge(a, b, RelRec { id, rel_type, props: RelProps::new(props) });
+        let idx = self.g.add_edge(a, b, RelRec::new(id, rel_type, props));
         self.rel_slots.push(Some(idx));
         Ok(id)
     }
@@ -112,7 +112,7 @@ impl Graph {
     pub fn bulk_rollback(&mut self, mark: BulkMark) {
         for slot in self.rel_slots.drain(mark.rels.min(self.rel_slots.len())..).collect::<Vec<_>>() {
             if let Some(rec) = slot.and_then(|idx| self.g.remove_edge(idx))
-                && let Some(n) = self.n_by_type.get_mut(&rec.rel_type)
+                && let Some(n) = self.n_by_type.get_mut(&rec.rel_type())
             {
                 *n = n.saturating_sub(1);
             }

@@ -8,7 +8,7 @@
 //! to `storage::codec`, not here.
 
 use super::props::RawProps;
-use super::{Graph, NodeRec, PropMap, PropsRef, RelProps, RelRec, Sym};
+use super::{Graph, NodeRec, PropMap, PropsRef, RelRec, Sym};
 use crate::model::{NodeId, RelId};
 use petgraph::stable_graph::NodeIndex;
 use serde::de::{DeserializeSeed, Deserializer, SeqAccess, Visitor};
@@ -114,7 +114,7 @@ impl Serialize for Rels<'_> {
                 g.g.edge_endpoints(*idx).ok_or_else(|| serde::ser::Error::custom("dangling edge"))?;
             let image = RelImageRef {
                 id: rec.id.0,
-                rel_type: rec.rel_type,
+                rel_type: rec.rel_type(),
                 start: id_of(a),
                 end: id_of(b),
                 props: PropsRef::new(g, rec.props.entries()),
@@ -207,7 +207,7 @@ impl Graph {
             .end_idx(NodeId(rel.end))
             .ok_or_else(|| format!("relationship {} ends at a missing node", rel.id))?;
         let props = self.load_props(rel.props, || format!("relationship {}", rel.id))?;
-        let idx = self.g.add_edge(a, b, RelRec { id: RelId(rel.id), rel_type, props: RelProps::new(props) });
+        let idx = self.g.add_edge(a, b, RelRec::new(RelId(rel.id), rel_type, props));
         self.rel_slots[rel.id as usize] = Some(idx);
         per_type[rel_type.0 as usize] += 1;
         Ok(())
