@@ -1,11 +1,9 @@
 //! The graph as a serializable image: what a snapshot stores.
 //!
 //! Writing borrows the graph (no copy of a large graph at checkpoint time). Reading builds the
-//! graph while the bytes are decoded: nodes and relationships go into the graph in batches of a
-//! few thousand, built on a second thread while the first decodes the next batches, so the
-//! decoded image never exists whole beside the graph (on a large graph that list of
-//! relationships alone was as big as the graph's own). Property keys are borrowed from the
-//! bytes and interned, never allocated one by one. [`GraphImage`] carries the result to
+//! graph while the bytes are decoded: each node and relationship goes into the graph as soon as
+//! it is read, so the decoded image never exists beside the graph (on a large graph that list
+//! of relationships alone was as big as the graph's own). [`GraphImage`] carries the result to
 //! [`Graph::from_image`], which reports what is inconsistent. The byte encoding itself belongs
 //! to `storage::codec`, not here.
 
@@ -337,73 +335,21 @@ impl<'de> Visitor<'de> for ImageVisitor {
         let symbols: Vec<String> = seq.next_element()?.ok_or_else(|| missing(0))?;
         let next_node: u64 = seq.next_element()?.ok_or_else(|| missing(1))?;
         let next_rel: u64 = seq.next_element()?.ok_or_else(|| missing(2))?;
-        let mut entities = |sink: &mut dyn FnMut(Work<'de>)| -> Result<Vec<(String, String)>, A::Error> {
-            seq.next_element_seed(Entities { sink: &mut *sink, rels: false })?.ok_or_else(|| missing(3))?;
-            seq.next_element_seed(Entities { sink: &mut *sink, rels: true })?.ok_or_else(|| missing(4))?;
-            seq.next_element()?.ok_or_else(|| missing(5))
-        };
-        // Decoding and building take about as long as each other, so the graph is built on a
-        // second thread while this one decodes, batches passing between them. If no thread can
-        // be started, this one does both.
-        let mut slot = Some(Builder::new(symbols, next_node, next_rel));
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Work<'de>>(4);
-        let threaded = std::thread::scope(|scope| {
-            let builder = &mut slot;
-            let spawned =
-                std::thread::Builder::new().name("demarche-load".into()).spawn_scoped(scope, move || {
-                    if let Some(builder) = builder.as_mut() {
-                        rx.into_iter().for_each(|work| builder.apply(work));
-                    }
-                });
-            let building = spawned.ok()?;
-            let indexes = entities(&mut |work| {
-                // Sending fails only if the builder panicked, which `join` reports next.
-                let _ = tx.send(work);
-            });
-            drop(tx);
-            Some(building.join().map(|()| indexes))
-        });
-        let failed = || A::Error::custom("building the graph failed");
-        let indexes = match threaded {
-            Some(Ok(indexes)) => indexes?,
-            Some(Err(_)) => return Err(failed()),
-            None => {
-                let builder = slot.as_mut().ok_or_else(failed)?;
-                entities(&mut |work| builder.apply(work))?
-            }
-        };
-        Ok(slot.ok_or_else(failed)?.finish(indexes))
+        let mut builder = Builder::new(symbols, next_node, next_rel);
+        seq.next_element_seed(Entities { builder: &mut builder, rels: false })?.ok_or_else(|| missing(3))?;
+        seq.next_element_seed(Entities { builder: &mut builder, rels: true })?.ok_or_else(|| missing(4))?;
+        let indexes: Vec<(String, String)> = seq.next_element()?.ok_or_else(|| missing(5))?;
+        Ok(builder.finish(indexes))
     }
 }
 
-/// Decoded entities on their way to the [`Builder`], in batches.
-enum Work<'a> {
-    /// Room for this many more nodes (`false`) or relationships (`true`).
-    Reserve(Option<usize>, bool),
-    Nodes(Vec<NodeImage<'a>>),
-    Rels(Vec<RelImage<'a>>),
-}
-
-/// Entities per batch handed to the builder.
-const BATCH: usize = 4096;
-
-impl Builder {
-    fn apply(&mut self, work: Work<'_>) {
-        match work {
-            Work::Reserve(hint, rels) => self.reserve(hint, rels),
-            Work::Nodes(nodes) => nodes.into_iter().for_each(|n| self.node(n)),
-            Work::Rels(rels) => rels.into_iter().for_each(|r| self.rel(r)),
-        }
-    }
-}
-
-/// The sequence of nodes (or of relationships) of an image, decoded and handed on in batches.
-struct Entities<'s, 'a> {
-    sink: &'s mut dyn FnMut(Work<'a>),
+/// The sequence of nodes (or of relationships) of an image, added to the builder one by one.
+struct Entities<'b> {
+    builder: &'b mut Builder,
     rels: bool,
 }
 
-impl<'de> DeserializeSeed<'de> for Entities<'_, 'de> {
+impl<'de> DeserializeSeed<'de> for Entities<'_> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
@@ -411,7 +357,7 @@ impl<'de> DeserializeSeed<'de> for Entities<'_, 'de> {
     }
 }
 
-impl<'de> Visitor<'de> for Entities<'_, 'de> {
+impl<'de> Visitor<'de> for Entities<'_> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -419,25 +365,15 @@ impl<'de> Visitor<'de> for Entities<'_, 'de> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        (self.sink)(Work::Reserve(seq.size_hint(), self.rels));
+        self.builder.reserve(seq.size_hint(), self.rels);
         if self.rels {
-            let mut batch = Vec::with_capacity(BATCH);
             while let Some(rel) = seq.next_element::<RelImage>()? {
-                batch.push(rel);
-                if batch.len() == BATCH {
-                    (self.sink)(Work::Rels(std::mem::replace(&mut batch, Vec::with_capacity(BATCH))));
-                }
+                self.builder.rel(rel);
             }
-            (self.sink)(Work::Rels(batch));
         } else {
-            let mut batch = Vec::with_capacity(BATCH);
             while let Some(node) = seq.next_element::<NodeImage>()? {
-                batch.push(node);
-                if batch.len() == BATCH {
-                    (self.sink)(Work::Nodes(std::mem::replace(&mut batch, Vec::with_capacity(BATCH))));
-                }
+                self.builder.node(node);
             }
-            (self.sink)(Work::Nodes(batch));
         }
         Ok(())
     }
