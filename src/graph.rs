@@ -730,6 +730,10 @@ fn name_keys<'a>(key: &str, value: &'a Value) -> Box<dyn Iterator<Item = &'a str
 
 /// The lower-case form of a name or alias, when it differs from the text (see `by_folded_name`).
 fn fold(name: &str) -> Option<String> {
+    // Most names are ASCII already in lower case: say so without building the folded copy.
+    if name.is_ascii() && !name.bytes().any(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
     let folded = name.to_lowercase();
     (folded != name).then_some(folded)
 }
