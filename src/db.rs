@@ -429,17 +429,38 @@ impl Database {
     }
 }
 
-impl Drop for Database {
-    fn drop(&mut self) {
-        // A clean close folds the log into the snapshot. Failing here loses nothing: the log
-        // still holds every committed transaction and the next open replays it.
+impl Database {
+    /// Closes the database in a process about to exit: folds the log into the snapshot, as
+    /// dropping it does, but says whether that worked, and then leaves the graph's memory to the
+    /// operating system instead of freeing it entity by entity (on a graph of millions of
+    /// entities, freeing takes about a third as long as loading). Nothing committed is lost
+    /// when folding fails: the log still holds it and the next open replays it.
+    ///
+    /// Only for a process that ends soon after: the memory is not reclaimed until it does.
+    pub fn close_for_exit(mut self) -> Result<(), Error> {
+        let folded = self.fold_log();
+        std::mem::forget(self);
+        folded
+    }
+
+    /// Folds the log into the snapshot when this handle wrote to it and it is not empty.
+    fn fold_log(&mut self) -> Result<(), Error> {
         if !self.read_only
             && let Ok(state) = self.state.get_mut()
             && let Some(store) = &mut state.store
             && store.wal_len() > 0
         {
-            let _ = store.checkpoint(&crate::graph::ImageWriter(&state.graph));
+            store.checkpoint(&crate::graph::ImageWriter(&state.graph))?;
         }
+        Ok(())
+    }
+}
+
+impl Drop for Database {
+    fn drop(&mut self) {
+        // A clean close folds the log into the snapshot. Failing here loses nothing: the log
+        // still holds every committed transaction and the next open replays it.
+        let _ = self.fold_log();
     }
 }
 

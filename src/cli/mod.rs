@@ -49,11 +49,21 @@ pub fn main() -> i32 {
     };
     let interactive = std::io::stdin().is_terminal() && args.commands.is_empty() && args.files.is_empty();
     let format = args.format.unwrap_or(output::Format::Table);
-    let mut runner = script::Runner::new(&db, format, args.bail);
-    if interactive {
-        return repl::run(runner, args.db.as_deref());
+    let code = {
+        let mut runner = script::Runner::new(&db, format, args.bail);
+        if interactive {
+            repl::run(runner, args.db.as_deref())
+        } else {
+            runner.run_inputs(&args.commands, &args.files)
+        }
+    };
+    // The process ends next: skip freeing the graph, which on a large one takes seconds.
+    if let Err(e) = db.close_for_exit() {
+        eprintln!(
+            "warning: could not fold the log into the database file ({e}); nothing is lost, the next open replays it"
+        );
     }
-    runner.run_inputs(&args.commands, &args.files)
+    code
 }
 
 fn open(args: &Args) -> Result<Database, Error> {

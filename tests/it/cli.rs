@@ -98,6 +98,25 @@ fn usage_errors_exit_2() {
 }
 
 #[test]
+fn on_exit_the_log_is_folded_into_the_database_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("folded.db");
+    demarche().arg(&path).args(["-c", "CREATE (:Country {name: 'Ruritania'})"]).assert().success();
+    // The process leaves its graph to the operating system, but not before the log is folded:
+    // the write is in the snapshot and the log holds nothing but its header.
+    let wal = std::fs::read(dir.path().join("folded.db-wal")).unwrap();
+    let snapshot = std::fs::read(&path).unwrap();
+    assert!(snapshot.windows(9).any(|w| w == b"Ruritania"), "the snapshot holds the new node");
+    assert!(!wal.windows(9).any(|w| w == b"Ruritania"), "the log was folded");
+    demarche()
+        .arg(&path)
+        .args(["--format", "csv", "-c", "MATCH (c:Country) RETURN c.name"])
+        .assert()
+        .success()
+        .stdout("c.name\nRuritania\n");
+}
+
+#[test]
 fn a_locked_or_corrupt_database_exits_3() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("locked.db");
