@@ -59,9 +59,9 @@ impl Graph {
             let key = self.symbols.get(key.0 as usize).map_or("", String::as_str);
             for name in name_keys(key, value) {
                 let map = if key == "name" { &mut self.by_name } else { &mut self.by_alias };
-                post(map, name.to_owned(), id);
+                post(map, name.into(), id);
                 if let Some(folded) = fold(name) {
-                    post(&mut self.by_folded_name, folded, id);
+                    post(&mut self.by_folded_name, folded.into(), id);
                 }
             }
         }
@@ -110,14 +110,14 @@ impl Graph {
     /// Takes out everything added since `mark`: relationships, then nodes (with their index
     /// entries), then symbols first used since; id counters go back to where they were.
     pub fn bulk_rollback(&mut self, mark: BulkMark) {
-        for slot in self.rel_slots.drain(mark.rels.min(self.rel_slots.len())..).collect::<Vec<_>>() {
+        for slot in self.rel_slots.split_off(mark.rels) {
             if let Some(rec) = slot.and_then(|idx| self.g.remove_edge(idx))
                 && let Some(n) = self.n_by_type.get_mut(&rec.rel_type())
             {
                 *n = n.saturating_sub(1);
             }
         }
-        let added: Vec<(usize, _)> = self.node_slots.iter().copied().enumerate().skip(mark.nodes).collect();
+        let added: Vec<(usize, _)> = self.node_slots.iter().enumerate().skip(mark.nodes).collect();
         for (slot, idx) in added {
             let Some(idx) = idx else { continue };
             let id = NodeId(slot as u64);
@@ -134,7 +134,7 @@ impl Graph {
                 }
             }
         }
-        self.node_slots.truncate(mark.nodes);
+        self.node_slots.split_off(mark.nodes);
         for name in self.symbols.drain(mark.symbols.min(self.symbols.len())..).collect::<Vec<_>>() {
             if let Some(sym) = self.symbol_ids.remove(&name) {
                 self.by_label.remove(&sym);

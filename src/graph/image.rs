@@ -82,7 +82,7 @@ impl Serialize for Nodes<'_> {
         let g = self.0;
         let mut seq = serializer.serialize_seq(Some(g.node_count()))?;
         for idx in g.node_slots.iter().flatten() {
-            let rec = &g.g[*idx];
+            let rec = &g.g[idx];
             let props = PropsRef::new(g, rec.props.entries());
             seq.serialize_element(&NodeImageRef { id: rec.id.0, labels: &rec.labels, props })?;
         }
@@ -102,16 +102,15 @@ impl Serialize for Rels<'_> {
         } else {
             let mut table = vec![0; petgraph::visit::NodeIndexable::node_bound(&g.g)];
             for idx in g.node_slots.iter().flatten() {
-                table[idx.index()] = g.g[*idx].id.0;
+                table[idx.index()] = g.g[idx].id.0;
             }
             table
         };
         let id_of = |idx: NodeIndex| if identity { idx.index() as u64 } else { table[idx.index()] };
         let mut seq = serializer.serialize_seq(Some(g.relationship_count()))?;
         for idx in g.rel_slots.iter().flatten() {
-            let rec = &g.g[*idx];
-            let (a, b) =
-                g.g.edge_endpoints(*idx).ok_or_else(|| serde::ser::Error::custom("dangling edge"))?;
+            let rec = &g.g[idx];
+            let (a, b) = g.g.edge_endpoints(idx).ok_or_else(|| serde::ser::Error::custom("dangling edge"))?;
             let image = RelImageRef {
                 id: rec.id.0,
                 rel_type: rec.rel_type(),
@@ -186,7 +185,7 @@ impl Graph {
             members[sym.0 as usize].push(id);
         }
         let idx = self.g.add_node(NodeRec { id, labels: node.labels, props });
-        self.node_slots[node.id as usize] = Some(idx);
+        self.node_slots.set(node.id as usize, Some(idx));
         Ok(())
     }
 
@@ -208,7 +207,7 @@ impl Graph {
             .ok_or_else(|| format!("relationship {} ends at a missing node", rel.id))?;
         let props = self.load_props(rel.props, || format!("relationship {}", rel.id))?;
         let idx = self.g.add_edge(a, b, RelRec::new(RelId(rel.id), rel_type, props));
-        self.rel_slots[rel.id as usize] = Some(idx);
+        self.rel_slots.set(rel.id as usize, Some(idx));
         per_type[rel_type.0 as usize] += 1;
         Ok(())
     }
@@ -240,8 +239,8 @@ impl Builder {
             }
             let nodes = usize::try_from(next_node).map_err(|_| "node counter too large")?.min(1 << 40);
             let rels = usize::try_from(next_rel).map_err(|_| "relationship counter too large")?.min(1 << 40);
-            g.node_slots.resize(nodes, None);
-            g.rel_slots.resize(rels, None);
+            g.node_slots.grow_to(nodes);
+            g.rel_slots.grow_to(rels);
             Ok(())
         });
         b.members = vec![Vec::new(); b.g.symbols.len()];
