@@ -32,6 +32,17 @@ pub(crate) fn encode<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, CodecE
         .map_err(|e| CodecError { message: e.to_string() })
 }
 
+/// Encodes `value` as [`encode`] does, straight into `out`, so a large value (a snapshot) is
+/// never held whole in memory. Returns the number of bytes written. An I/O error of `out`
+/// comes back as an encoding error; a writer that wants it whole keeps it itself.
+pub(crate) fn encode_into<T: Serialize + ?Sized, W: std::io::Write>(
+    value: &T,
+    out: &mut W,
+) -> Result<usize, CodecError> {
+    bincode::serde::encode_into_std_write(value, out, bincode::config::standard())
+        .map_err(|e| CodecError { message: e.to_string() })
+}
+
 /// Decodes a whole `T` from `bytes`, refusing trailing bytes.
 ///
 /// The decoder is limited to claiming a small multiple of `bytes.len()` (bincode counts the
@@ -80,6 +91,15 @@ mod tests {
         let bytes = encode(&value).expect("encodable");
         let back: Value = decode(&bytes).expect("decodable");
         assert_eq!(format!("{back:?}"), format!("{value:?}"));
+    }
+
+    #[test]
+    fn encoding_into_a_writer_gives_the_same_bytes() {
+        let value = Value::List(vec![Value::String("x".repeat(300)), Value::Int(1 << 40)]);
+        let mut out = Vec::new();
+        let n = encode_into(&value, &mut out).expect("encodable");
+        assert_eq!(n, out.len());
+        assert_eq!(out, encode(&value).expect("encodable"));
     }
 
     #[test]

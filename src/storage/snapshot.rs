@@ -5,7 +5,7 @@
 //! u32 (over the 40 bytes before it). The header checksum is verified first, then that the
 //! payload fits the file, then the payload checksum — only then is anything decoded.
 
-use super::backend::{self, Backend, OpenMode};
+use super::backend::{self, Backend, BackendFile, OpenMode};
 use super::codec;
 use super::{StorageError, sibling};
 use serde::Serialize;
@@ -103,13 +103,36 @@ pub(crate) fn temp_path(path: &Path) -> PathBuf {
 
 /// Writes a snapshot atomically: temp file in the same directory, `sync_all`, rename over
 /// `path`, then fsync the directory. A failure leaves the previous snapshot in place.
+///
+/// The payload is encoded straight into the file in chunks of [`CHUNK`] bytes, its checksum
+/// computed on the way; the header, which needs both length and checksum, is written last.
+/// Holding the encoded snapshot in memory instead took as much again as the file (and twice
+/// that while its buffer grew).
 pub(crate) fn write<S: Serialize + ?Sized>(
     backend: &dyn Backend,
     path: &Path,
     header: Header,
     image: &S,
 ) -> Result<(), StorageError> {
-    let payload = codec::encode(image).map_err(|e| StorageError::Corrupt {
+    let tmp = temp_path(path);
+    let mut file = backend
+        .open(&tmp, OpenMode::Truncate)
+        .map_err(StorageError::io("create a temporary file beside", path))?;
+    let mut out = ChunkWriter {
+        file: &mut *file,
+        offset: HEADER_LEN as u64,
+        chunk: Vec::with_capacity(CHUNK),
+        crc: crc32fast::Hasher::new(),
+        failed: None,
+    };
+    let encoded = codec::encode_into(image, &mut out).and_then(|_| {
+        std::io::Write::flush(&mut out).map_err(|e| codec::CodecError { message: e.to_string() })
+    });
+    let (payload_len, payload_crc, failed) = (out.offset - HEADER_LEN as u64, out.crc.finalize(), out.failed);
+    if let Some(source) = failed {
+        return Err(StorageError::io("write a snapshot for", path)(source));
+    }
+    encoded.map_err(|e| StorageError::Corrupt {
         path: path.to_owned(),
         offset: 0,
         reason: format!("cannot encode the snapshot: {e}"),
@@ -119,21 +142,56 @@ pub(crate) fn write<S: Serialize + ?Sized>(
     head.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
     head.extend_from_slice(&header.generation.to_le_bytes());
     head.extend_from_slice(&header.last_seq.to_le_bytes());
-    head.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    head.extend_from_slice(&crc32fast::hash(&payload).to_le_bytes());
+    head.extend_from_slice(&payload_len.to_le_bytes());
+    head.extend_from_slice(&payload_crc.to_le_bytes());
     let crc = crc32fast::hash(&head);
     head.extend_from_slice(&crc.to_le_bytes());
-    let tmp = temp_path(path);
-    let mut file = backend
-        .open(&tmp, OpenMode::Truncate)
-        .map_err(StorageError::io("create a temporary file beside", path))?;
-    file.write_at(0, &head)
-        .and_then(|()| file.write_at(HEADER_LEN as u64, &payload))
-        .map_err(StorageError::io("write a snapshot for", path))?;
+    file.write_at(0, &head).map_err(StorageError::io("write a snapshot for", path))?;
     file.sync_all().map_err(StorageError::io("sync the snapshot of", path))?;
     drop(file);
     backend.rename(&tmp, path).map_err(StorageError::io("rename the snapshot onto", path))?;
     backend.sync_dir(parent(path)).map_err(StorageError::io("sync the directory of", path))
+}
+
+/// Bytes of encoded payload gathered before each write.
+pub(crate) const CHUNK: usize = 1 << 20;
+
+/// Writes an encoded payload to a file in chunks from `offset` on, checksumming it. The first
+/// I/O error is kept whole in `failed` (the encoder only passes on its text).
+struct ChunkWriter<'f> {
+    file: &'f mut dyn BackendFile,
+    offset: u64,
+    chunk: Vec<u8>,
+    crc: crc32fast::Hasher,
+    failed: Option<std::io::Error>,
+}
+
+impl std::io::Write for ChunkWriter<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.chunk.extend_from_slice(bytes);
+        if self.chunk.len() >= CHUNK {
+            self.flush()?;
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.failed.is_some() {
+            return Err(std::io::Error::other("an earlier write of the snapshot failed"));
+        }
+        if self.chunk.is_empty() {
+            return Ok(());
+        }
+        if let Err(e) = self.file.write_at(self.offset, &self.chunk) {
+            let kind = e.kind();
+            self.failed = Some(e);
+            return Err(kind.into());
+        }
+        self.crc.update(&self.chunk);
+        self.offset += self.chunk.len() as u64;
+        self.chunk.clear();
+        Ok(())
+    }
 }
 
 /// The directory a path lives in (`.` for a bare file name).

@@ -318,3 +318,49 @@ fn a_leftover_snapshot_temp_file_is_removed_on_open() {
     let _ = Store::open_on::<Image>(backend, Path::new("db"), Access::ReadWrite).unwrap();
     assert!(disk.contents(&tmp).is_none());
 }
+
+#[test]
+fn a_snapshot_of_many_chunks_round_trips_and_a_failed_chunk_keeps_the_previous_one() {
+    use crate::storage::backends::Fault;
+    let big = |fill: &str| {
+        let mut image = Image::new();
+        // Three and a half chunks of payload, in pieces, so the encoder crosses chunk ends.
+        for i in 0..7 {
+            image.insert(format!("k{i}"), Value::String(fill.repeat(snapshot::CHUNK / 2)));
+        }
+        image
+    };
+    let path = Path::new("db");
+    let disk = MemBackend::new();
+    let backend: Arc<dyn Backend> = Arc::new(disk.clone());
+    let (mut store, _) = Store::open_on::<Image>(Arc::clone(&backend), path, Access::ReadWrite).unwrap();
+    store.checkpoint(&big("a")).unwrap();
+    let before = disk.steps();
+    store.checkpoint(&big("b")).unwrap();
+    let steps = disk.steps() - before;
+    assert!(
+        disk.ops()[before as usize..].iter().filter(|op| **op == "write").count() >= 4,
+        "one write per chunk"
+    );
+    drop(store);
+    let (_, rec) = Store::open_on::<Image>(Arc::clone(&backend), path, Access::ReadWrite).unwrap();
+    assert_eq!(rec.snapshot.unwrap(), big("b"));
+    // Fail each step of the next checkpoint in turn: it reports an I/O error (or, failing only
+    // the cleanup after the rename, succeeds), and the database reopens with one of the two
+    // snapshots, whole.
+    for step in 0..steps {
+        let (mut store, _) = Store::open_on::<Image>(Arc::clone(&backend), path, Access::ReadWrite).unwrap();
+        disk.fail_at(disk.steps() + step, Fault::Once);
+        let result = store.checkpoint(&big("c"));
+        drop(store);
+        let (mut store, rec) =
+            Store::open_on::<Image>(Arc::clone(&backend), path, Access::ReadWrite).unwrap();
+        let got = rec.snapshot.unwrap();
+        match result {
+            Err(StorageError::Io { .. }) => assert!(got == big("b") || got == big("c"), "step {step}"),
+            Err(other) => panic!("step {step}: {other}"),
+            Ok(()) => assert_eq!(got, big("c"), "step {step}"),
+        }
+        store.checkpoint(&big("b")).unwrap();
+    }
+}
