@@ -35,8 +35,65 @@ pub enum Dir {
 #[derive(Debug, Clone)]
 struct NodeRec {
     id: NodeId,
-    labels: Vec<Sym>,
+    labels: Labels,
     props: PropMap,
+}
+
+// What petgraph stores per node slot, besides its own 8 bytes of links.
+const _: () = assert!(std::mem::size_of::<Option<NodeRec>>() == 40);
+
+/// A node's labels, distinct, in the order they were added. Most nodes have one, kept inline:
+/// 16 bytes and no allocation, where a `Vec` took 24 bytes and an allocation of its own.
+#[derive(Debug, Clone, Default)]
+enum Labels {
+    #[default]
+    None,
+    One(Sym),
+    /// Behind a thin pointer, so the whole stays 16 bytes (a boxed slice is 16 on its own);
+    /// the extra allocation is paid only by nodes with several labels.
+    #[expect(clippy::box_collection, reason = "a thin pointer keeps the common case small")]
+    Many(Box<Vec<Sym>>),
+}
+
+impl Labels {
+    fn from_vec(mut labels: Vec<Sym>) -> Labels {
+        match labels.len() {
+            0 => Labels::None,
+            1 => Labels::One(labels[0]),
+            _ => {
+                labels.shrink_to_fit();
+                Labels::Many(Box::new(labels))
+            }
+        }
+    }
+
+    fn as_slice(&self) -> &[Sym] {
+        match self {
+            Labels::None => &[],
+            Labels::One(sym) => std::slice::from_ref(sym),
+            Labels::Many(syms) => syms,
+        }
+    }
+
+    fn contains(&self, sym: &Sym) -> bool {
+        self.as_slice().contains(sym)
+    }
+
+    fn iter(&self) -> std::slice::Iter<'_, Sym> {
+        self.as_slice().iter()
+    }
+
+    fn push(&mut self, sym: Sym) {
+        let mut all = self.as_slice().to_vec();
+        all.push(sym);
+        *self = Labels::from_vec(all);
+    }
+
+    fn remove(&mut self, sym: Sym) {
+        let mut all = self.as_slice().to_vec();
+        all.retain(|s| *s != sym);
+        *self = Labels::from_vec(all);
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -469,7 +526,11 @@ impl Graph {
                 syms.push(sym);
             }
         }
-        let idx = self.g.add_node(NodeRec { id, labels: syms.clone(), props: PropMap::default() });
+        let idx = self.g.add_node(NodeRec {
+            id,
+            labels: Labels::from_vec(syms.clone()),
+            props: PropMap::default(),
+        });
         let slot = id.0 as usize;
         self.node_slots.grow_to(slot + 1);
         self.node_slots.set(slot, Some(idx));
@@ -496,7 +557,7 @@ impl Graph {
         }
         let rec = self.g.remove_node(idx).ok_or_else(|| not_found("node", id.0))?;
         self.node_slots.set(id.0 as usize, None);
-        for sym in &rec.labels {
+        for sym in rec.labels.iter() {
             if let Some(set) = self.by_label.get_mut(sym) {
                 set.remove(&id);
             }
@@ -605,7 +666,7 @@ impl Graph {
         let Some(sym) = self.sym(label).filter(|s| self.g[idx].labels.contains(s)) else {
             return Ok(vec![]);
         };
-        self.g[idx].labels.retain(|s| *s != sym);
+        self.g[idx].labels.remove(sym);
         if let Some(set) = self.by_label.get_mut(&sym) {
             set.remove(&id);
         }
@@ -653,7 +714,7 @@ impl Graph {
     fn write_node_prop(&mut self, id: NodeId, key: &str, value: Value) -> Value {
         let Some(idx) = self.node_idx(id) else { return Value::Null };
         let old = self.sym(key).and_then(|k| self.g[idx].props.remove(k)).unwrap_or(Value::Null);
-        let labels = self.g[idx].labels.clone();
+        let labels = self.g[idx].labels.as_slice().to_vec();
         if !old.is_null() {
             self.unindex_value(id, key, &old, &labels);
         }

@@ -6,7 +6,7 @@
 //! the graph to exactly that mark (entities, indexes, symbols and id counters). Nothing else
 //! may change the graph in between: the caller holds the database's write lock throughout.
 
-use super::{Graph, NodeRec, PropMap, RelRec, Sym, fold, name_keys, not_found, post};
+use super::{Graph, Labels, NodeRec, PropMap, RelRec, Sym, fold, name_keys, not_found, post};
 use crate::error::ExecutionError;
 use crate::model::{NodeId, RelId, Value};
 
@@ -73,7 +73,7 @@ impl Graph {
                 }
             }
         }
-        let idx = self.g.add_node(NodeRec { id, labels, props });
+        let idx = self.g.add_node(NodeRec { id, labels: Labels::from_vec(labels), props });
         self.node_slots.push(Some(idx));
         id
     }
@@ -127,7 +127,7 @@ impl Graph {
                 self.write_node_prop(id, &key, Value::Null);
             }
             if let Some(rec) = self.g.remove_node(idx) {
-                for sym in &rec.labels {
+                for sym in rec.labels.iter() {
                     if let Some(set) = self.by_label.get_mut(sym) {
                         set.remove(&id);
                     }

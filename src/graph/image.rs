@@ -8,7 +8,7 @@
 //! to `storage::codec`, not here.
 
 use super::props::RawProps;
-use super::{Graph, NodeRec, PropMap, PropsRef, RelRec, Sym};
+use super::{Graph, Labels, NodeRec, PropMap, PropsRef, RelRec, Sym};
 use crate::model::{NodeId, RelId};
 use petgraph::stable_graph::NodeIndex;
 use serde::de::{DeserializeSeed, Deserializer, SeqAccess, Visitor};
@@ -84,7 +84,7 @@ impl Serialize for Nodes<'_> {
         for idx in g.node_slots.iter().flatten() {
             let rec = &g.g[idx];
             let props = PropsRef::new(g, rec.props.entries());
-            seq.serialize_element(&NodeImageRef { id: rec.id.0, labels: &rec.labels, props })?;
+            seq.serialize_element(&NodeImageRef { id: rec.id.0, labels: rec.labels.as_slice(), props })?;
         }
         seq.end()
     }
@@ -184,7 +184,7 @@ impl Graph {
         for sym in &node.labels {
             members[sym.0 as usize].push(id);
         }
-        let idx = self.g.add_node(NodeRec { id, labels: node.labels, props });
+        let idx = self.g.add_node(NodeRec { id, labels: Labels::from_vec(node.labels), props });
         self.node_slots.set(node.id as usize, Some(idx));
         Ok(())
     }
