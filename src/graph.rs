@@ -164,8 +164,9 @@ pub struct Graph {
     symbols: Vec<String>,
     symbol_ids: HashMap<String, Sym>,
     by_label: HashMap<Sym, BTreeSet<NodeId>>,
-    /// Names are boxed strings, 8 bytes less per entry than a `String` (16 MB on a million).
-    by_name: HashMap<Box<str>, Postings>,
+    /// Node ids by name, the names read from the nodes (see `graph::names`).
+    by_name: NameIndex,
+    /// Aliases are boxed strings, 8 bytes less per entry than a `String`.
     by_alias: HashMap<Box<str>, Postings>,
     /// Names and aliases by their lower-case form, only where that differs from the text
     /// itself (a name already in lower case is found through `by_name` / `by_alias`).
@@ -286,7 +287,10 @@ impl Graph {
 
     /// Nodes whose `name` property is exactly `name` (the name index).
     pub fn nodes_named(&self, name: &str) -> impl Iterator<Item = NodeId> + '_ {
-        self.by_name.get(name).into_iter().flat_map(Postings::iter)
+        let key = self.sym("name");
+        let ids: Vec<NodeId> =
+            self.by_name.get(name, |id| node_name(&self.g, &self.node_slots, key, id)).collect();
+        ids.into_iter()
     }
 
     /// Nodes listing `alias` in their `aliases` property (the alias index).
@@ -297,10 +301,11 @@ impl Graph {
     /// Nodes whose name or an alias equals `text` ignoring case.
     pub fn nodes_named_folded(&self, text: &str) -> impl Iterator<Item = NodeId> + '_ {
         let folded = text.to_lowercase();
-        let mut ids: Vec<NodeId> = [&self.by_folded_name, &self.by_name, &self.by_alias]
+        let mut ids: Vec<NodeId> = [&self.by_folded_name, &self.by_alias]
             .into_iter()
             .filter_map(|map| map.get(folded.as_str()))
             .flat_map(Postings::iter)
+            .chain(self.nodes_named(&folded))
             .collect();
         ids.sort_unstable();
         ids.dedup();
@@ -309,7 +314,10 @@ impl Graph {
 
     /// Every distinct name and alias, for fuzzy matching and completion.
     pub fn all_names(&self) -> impl Iterator<Item = &str> + '_ {
-        self.by_name.keys().chain(self.by_alias.keys()).map(|name| &**name)
+        let key = self.sym("name");
+        let names = self.by_name.ids().filter_map(move |id| node_name(&self.g, &self.node_slots, key, id));
+        let mut seen = std::collections::HashSet::new();
+        names.chain(self.by_alias.keys().map(|alias| &**alias)).filter(move |name| seen.insert(*name))
     }
 
     /// Nodes with `label` whose `key` equals `value`, when that property is indexed.
@@ -722,14 +730,37 @@ impl Graph {
             self.index_value(id, key, &value, &labels);
             let k = self.intern(key);
             self.g[idx].props.insert(k, value, &self.symbols);
+            if key == "name" {
+                self.index_name(id);
+            }
         }
         old
     }
 
+    /// Makes room for `n` more names in the name index.
+    fn reserve_names(&mut self, n: usize) {
+        let key = self.sym("name");
+        let (g, slots) = (&self.g, &self.node_slots);
+        self.by_name.reserve(n, |x| node_name(g, slots, key, x));
+    }
+
+    /// Adds a node to the name index once it holds its name (see `graph::names`).
+    fn index_name(&mut self, id: NodeId) {
+        let key = self.sym("name");
+        let (g, slots) = (&self.g, &self.node_slots);
+        let name_of = |x: NodeId| node_name(g, slots, key, x);
+        if let Some(name) = name_of(id) {
+            self.by_name.insert(name, id, name_of);
+        }
+    }
+
+    /// Indexes a value the node is about to hold: aliases, folded names, property indexes. The
+    /// name index follows once the node holds it ([`Graph::index_name`]).
     fn index_value(&mut self, id: NodeId, key: &str, value: &Value, labels: &[Sym]) {
         for name in name_keys(key, value) {
-            let map = if key == "name" { &mut self.by_name } else { &mut self.by_alias };
-            post(map, name.into(), id);
+            if key != "name" {
+                post(&mut self.by_alias, name.into(), id);
+            }
             if let Some(folded) = fold(name) {
                 post(&mut self.by_folded_name, folded.into(), id);
             }
@@ -741,8 +772,11 @@ impl Graph {
 
     fn unindex_value(&mut self, id: NodeId, key: &str, value: &Value, labels: &[Sym]) {
         for name in name_keys(key, value) {
-            let map = if key == "name" { &mut self.by_name } else { &mut self.by_alias };
-            remove_from(map, name, id);
+            if key == "name" {
+                self.by_name.remove(name, id);
+            } else {
+                remove_from(&mut self.by_alias, name, id);
+            }
             let Some(folded) = fold(name) else { continue };
             // Another name or alias of the node (the removed value is already out of its
             // properties) may fold to the same text; keep the entry then.
@@ -786,6 +820,17 @@ fn name_keys<'a>(key: &str, value: &'a Value) -> Box<dyn Iterator<Item = &'a str
     }
 }
 
+/// The `name` of a node, read for the name index (`key` is the symbol of "name").
+fn node_name<'a>(
+    g: &'a StableDiGraph<NodeRec, RelRec>,
+    slots: &Slots<NodeIndex>,
+    key: Option<Sym>,
+    id: NodeId,
+) -> Option<&'a str> {
+    let idx = slots.get(usize::try_from(id.0).ok()?).flatten()?;
+    g.node_weight(idx)?.props.get(key?)?.as_str()
+}
+
 /// The lower-case form of a name or alias, when it differs from the text (see `by_folded_name`).
 fn fold(name: &str) -> Option<String> {
     // Most names are ASCII already in lower case: say so without building the folded copy.
@@ -821,10 +866,12 @@ fn check_props(props: &Properties) -> Result<(), ExecutionError> {
 
 mod bulk;
 mod image;
+mod names;
 mod postings;
 mod props;
 mod slots;
 pub use image::{GraphImage, ImageWriter};
+use names::NameIndex;
 use postings::{Postings, post};
 use props::PropMap;
 pub use props::PropsRef;

@@ -31,7 +31,7 @@ impl Graph {
         self.g.reserve_nodes(nodes);
         self.node_slots.reserve(nodes);
         if named {
-            self.by_name.reserve(nodes);
+            self.reserve_names(nodes);
         }
     }
 
@@ -58,8 +58,9 @@ impl Graph {
         for (key, value) in props.entries() {
             let key = self.symbols.get(key.0 as usize).map_or("", String::as_str);
             for name in name_keys(key, value) {
-                let map = if key == "name" { &mut self.by_name } else { &mut self.by_alias };
-                post(map, name.into(), id);
+                if key != "name" {
+                    post(&mut self.by_alias, name.into(), id);
+                }
                 if let Some(folded) = fold(name) {
                     post(&mut self.by_folded_name, folded.into(), id);
                 }
@@ -75,6 +76,7 @@ impl Graph {
         }
         let idx = self.g.add_node(NodeRec { id, labels: Labels::from_vec(labels), props });
         self.node_slots.push(Some(idx));
+        self.index_name(id);
         id
     }
 

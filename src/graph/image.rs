@@ -174,18 +174,19 @@ impl Graph {
             }
         }
         let props = self.load_props(node.props, || format!("node {}", node.id))?;
-        // Property indexes are built after all nodes are in, so only the name and alias
-        // indexes need the values now.
-        for key in ["name", "aliases"] {
-            if let Some(value) = self.sym(key).and_then(|k| props.get(k)) {
-                self.index_value(id, key, value, &[]);
-            }
-        }
         for sym in &node.labels {
             members[sym.0 as usize].push(id);
         }
         let idx = self.g.add_node(NodeRec { id, labels: Labels::from_vec(node.labels), props });
         self.node_slots.set(node.id as usize, Some(idx));
+        // Property indexes are built after all nodes are in, so only the name and alias
+        // indexes need the values now.
+        for key in ["name", "aliases"] {
+            if let Some(value) = self.sym(key).and_then(|k| self.g[idx].props.get(k)).cloned() {
+                self.index_value(id, key, &value, &[]);
+            }
+        }
+        self.index_name(id);
         Ok(())
     }
 
@@ -285,7 +286,7 @@ impl Builder {
         } else {
             let n = hint.unwrap_or(0).min(g.node_slots.len());
             g.g.reserve_exact_nodes(n);
-            g.by_name.reserve(n);
+            g.reserve_names(n);
         }
     }
 
