@@ -254,6 +254,8 @@ fn read_ops<'g>(runner: &'g Runner<'g>, ops: &'g [Op], mut rows: RowIter<'g>) ->
 
 /// A `MATCH` whose rows go straight into the groups of the aggregating projection after it:
 /// each match is grouped where the search found it, without being copied into a row of its own.
+/// When the aggregation gives the same rows whatever order its input arrives in, a single
+/// unanchored hop is read by scanning the relationships (see [`Runner::scan_hop`]).
 fn match_into_groups<'g>(
     runner: &'g Runner<'g>,
     patterns: &'g [crate::query::plan::PatternPlan],
@@ -263,15 +265,20 @@ fn match_into_groups<'g>(
 ) -> Result<RowIter<'g>, Error> {
     let limits = runner.limits(p)?;
     let mut groups = project::Groups::default();
+    let any_order = project::order_free(p);
     for row in input {
-        runner.for_each_match(patterns, &row?, &mut |found| {
+        let row = row?;
+        let mut sink = |found: &[Value]| {
             if let Some(filter) = filter
                 && !eval::truthy(&runner.eval(filter, Frame::row(found))?)?
             {
                 return Ok(());
             }
             runner.group_row(p, &mut groups, found)
-        })?;
+        };
+        if !(any_order && runner.scan_hop(patterns, &row, &mut sink)?) {
+            runner.for_each_match(patterns, &row, &mut sink)?;
+        }
     }
     runner.aggregated(p, groups, limits)
 }

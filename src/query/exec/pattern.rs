@@ -14,6 +14,7 @@ use crate::model::{NodeId, Path, RelId, Value};
 use crate::query::ast::{Direction, PathKind};
 use crate::query::plan::{NodePlan, PatternPlan, RelPlan};
 
+mod scan;
 mod shortest;
 
 /// Takes each row a search finds, in place of collecting it.

@@ -241,6 +241,26 @@ impl<'g> Runner<'g> {
     }
 }
 
+/// True when the rows of an aggregating projection do not depend on the order its input rows
+/// arrive in: every aggregate counts, and no item besides the grouping keys reads the input row
+/// (such an item is evaluated on the first row of its group).
+pub fn order_free(p: &ProjectPlan) -> bool {
+    p.aggregates.iter().all(|a| a.func == "count" || a.func == "count*")
+        && p.items.iter().enumerate().all(|(i, e)| p.group_keys.contains(&i) || reads_no_row(e))
+}
+
+/// True when `e` is made of literals, parameters and aggregate results only.
+fn reads_no_row(e: &Expr) -> bool {
+    match e {
+        Expr::Lit(_) | Expr::Param(_) | Expr::Agg(_) => true,
+        Expr::Unary(_, x) | Expr::IsNull(x, _) => reads_no_row(x),
+        Expr::Binary(_, a, b) => reads_no_row(a) && reads_no_row(b),
+        Expr::List(items) | Expr::Call(_, items) => items.iter().all(reads_no_row),
+        Expr::Map(items) => items.iter().all(|(_, x)| reads_no_row(x)),
+        _ => false,
+    }
+}
+
 /// `SKIP` and `LIMIT` of a projection.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
