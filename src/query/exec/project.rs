@@ -168,6 +168,10 @@ impl<'g> Runner<'g> {
             }
         };
         for (state, agg) in groups.groups[g].1.iter_mut().zip(&p.aggregates) {
+            if agg.arg.is_none() {
+                state.count += 1; // count(*)
+                continue;
+            }
             let value = agg.arg.as_ref().map(|a| self.eval(a, frame)).transpose()?;
             let extra = match agg.extra.as_slice() {
                 [] => Vec::new(),
@@ -311,7 +315,8 @@ impl KeyPart<'_> {
 impl PartialEq for KeyPart<'_> {
     fn eq(&self, other: &Self) -> bool {
         match (self.as_str(), other.as_str()) {
-            (Some(a), Some(b)) => a == b,
+            // Strings borrowed from the graph's symbol table are equal when they are the same.
+            (Some(a), Some(b)) => std::ptr::eq(a, b) || a == b,
             (None, None) => self.value() == other.value(),
             _ => false,
         }

@@ -111,6 +111,9 @@ impl Runner<'_> {
     }
 
     fn node_ok(&self, w: &Wanted<'_>, id: NodeId) -> bool {
+        if w.labels.is_empty() && w.props.is_none() {
+            return true;
+        }
         w.labels.iter().all(|l| self.graph.has_label(id, l))
             && w.props.as_ref().is_none_or(|m| {
                 let actual = self.graph.node_props(id);
@@ -127,17 +130,28 @@ impl Runner<'_> {
     }
 }
 
-/// Writes one match into the row and hands it on.
+/// Writes one match into the row and hands it on. The slots hold ids from the previous match
+/// (or null), so they are overwritten in place, with nothing to drop.
 fn emit(
     out: &mut [Value],
     [a, r, b]: [usize; 3],
     (x, rid, y): (NodeId, RelId, NodeId),
     sink: Sink<'_>,
 ) -> Result<(), Error> {
-    out[a] = Value::Node(x);
-    out[r] = Value::Relationship(rid);
-    out[b] = Value::Node(y);
+    set_node(&mut out[a], x);
+    match &mut out[r] {
+        Value::Relationship(id) => *id = rid,
+        other => *other = Value::Relationship(rid),
+    }
+    set_node(&mut out[b], y);
     sink(out)
+}
+
+fn set_node(slot: &mut Value, id: NodeId) {
+    match slot {
+        Value::Node(n) => *n = id,
+        other => *other = Value::Node(id),
+    }
 }
 
 /// True when `e` reads only literals, parameters and slots below `bound` (the input row), so
