@@ -277,7 +277,7 @@ fn match_into_groups<'g>(
             runner.group_row(p, &mut groups, found)
         };
         if !(any_order && runner.scan_hop(patterns, &row, &mut sink)?) {
-            runner.for_each_match(patterns, &row, &mut sink)?;
+            runner.for_each_match(patterns, None, &row, &mut sink)?;
         }
     }
     runner.aggregated(p, groups, limits)
@@ -305,22 +305,17 @@ struct MatchRows<'g> {
 impl MatchRows<'_> {
     fn next_row(&mut self) -> Result<Option<Vec<Value>>, Error> {
         loop {
-            while let Some(slot) = self.batch.get_mut(self.next) {
+            // The search applied the filter already.
+            if let Some(slot) = self.batch.get_mut(self.next) {
                 self.next += 1;
-                let r = std::mem::take(slot);
-                if let Some(filter) = self.filter
-                    && !eval::truthy(&self.runner.eval(filter, Frame::row(&r))?)?
-                {
-                    continue;
-                }
                 self.found = true;
-                return Ok(Some(r));
+                return Ok(Some(std::mem::take(slot)));
             }
             let matches = match &mut self.matches {
                 Some(m) => m,
                 None => {
                     let row = self.row.as_deref().unwrap_or_default();
-                    self.matches.insert(self.runner.matches(self.patterns, row)?)
+                    self.matches.insert(self.runner.matches(self.patterns, self.filter, row)?)
                 }
             };
             self.next = 0;

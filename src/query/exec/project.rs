@@ -24,10 +24,13 @@ impl<'g> Runner<'g> {
             }
             return self.aggregated(p, groups, limits);
         }
+        // Sort keys that read only output columns do not need the input row kept beside them.
+        let width = p.columns.len();
+        let keep_input = (p.extended && p.filter.is_some())
+            || p.order_by.iter().any(|k| !reads_only_below(&k.expr, width));
         let rows = Box::new(input.map(move |row| {
             let row = row?;
             let out = self.eval_items(p, &row, &[])?;
-            let keep_input = !p.order_by.is_empty() || (p.extended && p.filter.is_some());
             Ok(if keep_input { [out, row].concat() } else { out })
         }));
         self.finish_projection(p, rows, limits)
@@ -61,7 +64,7 @@ impl<'g> Runner<'g> {
     ) -> Result<RowIter<'g>, Error> {
         if p.distinct {
             let width = p.columns.len();
-            let mut seen = HashSet::new();
+            let mut seen = FastSet::default();
             rows = Box::new(rows.filter(move |r| match r {
                 Ok(row) => seen.insert(row[..width.min(row.len())].to_vec()),
                 Err(_) => true,
@@ -117,6 +120,33 @@ impl<'g> Runner<'g> {
 
     /// Sorts rows (output columns followed by input slots) by the sort keys, keeping at most `keep`.
     fn sort(&self, p: &ProjectPlan, rows: RowIter<'_>, keep: usize) -> Result<Vec<Row>, Error> {
+        let slots: Option<Vec<usize>> = p
+            .order_by
+            .iter()
+            .map(|k| match k.expr {
+                Expr::Slot(slot) => Some(slot),
+                _ => None,
+            })
+            .collect();
+        if let Some(slots) = slots {
+            // Every key is a column: rows are compared in place, no key is copied out.
+            let null = Value::Null;
+            let cmp = |a: &Row, b: &Row| {
+                let pairs = slots.iter().map(|s| (a.get(*s).unwrap_or(&null), b.get(*s).unwrap_or(&null)));
+                compare_keys(p, pairs)
+            };
+            let mut kept = Vec::new();
+            for row in rows {
+                kept.push(row?);
+                if kept.len() >= keep.saturating_mul(2).max(1024) {
+                    kept.sort_by(cmp);
+                    kept.truncate(keep);
+                }
+            }
+            kept.sort_by(cmp);
+            kept.truncate(keep);
+            return Ok(kept);
+        }
         let mut keyed: Vec<(Vec<Value>, Row)> = Vec::new();
         for row in rows {
             let row = row?;
@@ -137,16 +167,7 @@ impl<'g> Runner<'g> {
     }
 
     fn sort_keyed(&self, p: &ProjectPlan, keyed: &mut [(Vec<Value>, Row)]) {
-        keyed.sort_by(|(a, _), (b, _)| {
-            for ((x, y), key) in a.iter().zip(b).zip(&p.order_by) {
-                let o = x.order(y);
-                let o = if key.descending { o.reverse() } else { o };
-                if o != Ordering::Equal {
-                    return o;
-                }
-            }
-            Ordering::Equal
-        });
+        keyed.sort_by(|(a, _), (b, _)| compare_keys(p, a.iter().zip(b)));
     }
 
     /// Adds one input row to its group (grouped by the non-aggregate items).
@@ -245,6 +266,39 @@ impl<'g> Runner<'g> {
     }
 }
 
+/// Compares two rows' sort keys, given pairwise, in the projection's order.
+fn compare_keys<'v>(p: &ProjectPlan, pairs: impl Iterator<Item = (&'v Value, &'v Value)>) -> Ordering {
+    for ((x, y), key) in pairs.zip(&p.order_by) {
+        let o = x.order(y);
+        let o = if key.descending { o.reverse() } else { o };
+        if o != Ordering::Equal {
+            return o;
+        }
+    }
+    Ordering::Equal
+}
+
+/// True when `e` reads no slot at or above `width` (conservatively: anything that binds
+/// variables of its own, reads a pattern or an aggregate counts as reading everything).
+fn reads_only_below(e: &Expr, width: usize) -> bool {
+    let below = |x: &Expr| reads_only_below(x, width);
+    match e {
+        Expr::Lit(_) | Expr::Param(_) => true,
+        Expr::Slot(slot) => *slot < width,
+        Expr::Prop(x, _) | Expr::Unary(_, x) | Expr::IsNull(x, _) | Expr::HasLabels(x, _) => below(x),
+        Expr::Index(a, b) | Expr::Binary(_, a, b) => below(a) && below(b),
+        Expr::Slice(x, a, b) => below(x) && a.as_deref().is_none_or(below) && b.as_deref().is_none_or(below),
+        Expr::List(items) | Expr::Call(_, items) => items.iter().all(below),
+        Expr::Map(items) => items.iter().all(|(_, x)| below(x)),
+        Expr::Case(subject, whens, otherwise) => {
+            subject.as_deref().is_none_or(below)
+                && whens.iter().all(|(w, t)| below(w) && below(t))
+                && otherwise.as_deref().is_none_or(below)
+        }
+        _ => false,
+    }
+}
+
 /// True when the rows of an aggregating projection do not depend on the order its input rows
 /// arrive in: every aggregate counts, and no item besides the grouping keys reads the input row
 /// (such an item is evaluated on the first row of its group).
@@ -285,6 +339,9 @@ pub struct Groups<'g> {
 
 /// Maps keyed by group keys: foldhash, seeded per process.
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
+/// Sets of values seen (`DISTINCT`), hashed the same way.
+type FastSet<T> = HashSet<T, foldhash::fast::RandomState>;
 
 /// One part of a group key: a value, or a string or value borrowed from the graph. Equal and
 /// hashed as the value it stands for, so `Str("x")` and `Owned(Value::String("x"))` are one key.
@@ -343,7 +400,7 @@ impl std::hash::Hash for KeyPart<'_> {
 /// The running state of one aggregate over one group.
 struct AggState {
     func: String,
-    distinct: Option<HashSet<Value>>,
+    distinct: Option<FastSet<Value>>,
     count: i64,
     int_sum: Option<i64>,
     float_sum: f64,
@@ -357,7 +414,7 @@ impl AggState {
     fn new(agg: &Aggregate) -> AggState {
         AggState {
             func: agg.func.clone(),
-            distinct: agg.distinct.then(HashSet::new),
+            distinct: agg.distinct.then(FastSet::default),
             count: 0,
             int_sum: Some(0),
             float_sum: 0.0,

@@ -263,7 +263,7 @@ mod tests {
         let runner = Runner { graph: g, ctx: &ctx };
         let mut walked = Vec::new();
         runner
-            .for_each_match(&patterns, row, &mut |r| {
+            .for_each_match(&patterns, None, row, &mut |r| {
                 walked.push(r.to_vec());
                 Ok(())
             })
