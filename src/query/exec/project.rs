@@ -433,10 +433,15 @@ impl AggState {
         if value.is_null() {
             return Ok(());
         }
-        if let Some(seen) = &mut self.distinct
-            && !seen.insert(value.clone())
-        {
-            return Ok(());
+        if let Some(seen) = &mut self.distinct {
+            if self.func == "count" {
+                // The value is not needed after the set has it.
+                self.count += i64::from(seen.insert(value));
+                return Ok(());
+            }
+            if !seen.insert(value.clone()) {
+                return Ok(());
+            }
         }
         self.count += 1;
         match self.func.as_str() {
