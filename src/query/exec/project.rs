@@ -173,17 +173,21 @@ impl<'g> Runner<'g> {
     /// Adds one input row to its group (grouped by the non-aggregate items).
     pub fn group_row(&self, p: &ProjectPlan, groups: &mut Groups<'g>, row: &[Value]) -> Result<(), Error> {
         let frame = Frame::row(row);
-        let key = &mut groups.key;
-        key.clear();
-        for i in &p.group_keys {
-            key.push(self.eval_key(&p.items[*i], row)?);
+        groups.rows += 1;
+        let remember = groups.rows > REMEMBER_AFTER;
+        if groups.columns.len() < p.group_keys.len() {
+            groups.columns.resize_with(p.group_keys.len(), Column::default);
         }
-        let g = match groups.index.get(key.as_slice()) {
+        let codes = &mut groups.codes;
+        codes.clear();
+        for (i, column) in p.group_keys.iter().zip(&mut groups.columns) {
+            codes.push(self.key_code(&p.items[*i], row, column, remember)?);
+        }
+        let g = match groups.index.get(codes.as_slice()) {
             Some(g) => *g,
             None => {
-                let capacity = key.len();
                 let n = groups.groups.len();
-                groups.index.insert(std::mem::replace(key, Vec::with_capacity(capacity)), n);
+                groups.index.insert(codes.clone(), n);
                 groups.groups.push((row.to_vec(), p.aggregates.iter().map(AggState::new).collect()));
                 n
             }
@@ -232,6 +236,55 @@ impl<'g> Runner<'g> {
             return Ok(keyed.into_iter().map(|(_, r)| r).collect());
         }
         Ok(out)
+    }
+
+    /// The number of a grouping key's value in its column. With `remember`, a property of a
+    /// node (`b.kind`) is looked up once per node and its number kept by node id: the graph
+    /// does not change while the groups fill, and a large aggregation meets the same nodes
+    /// again and again. A string borrowed from the graph (`type(r)`) is numbered by address.
+    fn key_code(
+        &self,
+        e: &Expr,
+        row: &[Value],
+        column: &mut Column<'g>,
+        remember: bool,
+    ) -> Result<u64, Error> {
+        if remember
+            && let Expr::Prop(x, _) = e
+            && let Expr::Slot(slot) = **x
+            && let Some(Value::Node(id)) = row.get(slot)
+        {
+            if column.by_node.is_empty() {
+                column.by_node = vec![0; usize::try_from(self.graph.next_node_id().0).unwrap_or(0)];
+            }
+            let at = usize::try_from(id.0).ok().filter(|n| *n < column.by_node.len());
+            if let Some(n) = at
+                && column.by_node[n] != 0
+            {
+                return Ok(u64::from(column.by_node[n] - 1));
+            }
+            let code = column.code(self.eval_key(e, row)?);
+            // (Past 2^32 - 1 distinct values, they are looked up every time.)
+            if let Some(n) = at
+                && let Ok(kept) = u32::try_from(code + 1)
+            {
+                column.by_node[n] = kept;
+            }
+            return Ok(code);
+        }
+        let part = self.eval_key(e, row)?;
+        if let KeyPart::Str(text) = part {
+            let address = (text.as_ptr() as usize, text.len());
+            if let Some((_, code)) = column.by_address.iter().find(|(a, _)| *a == address) {
+                return Ok(*code);
+            }
+            let code = column.code(part);
+            if column.by_address.len() < 64 {
+                column.by_address.push((address, code));
+            }
+            return Ok(code);
+        }
+        Ok(column.code(part))
     }
 
     /// Evaluates a grouping key, borrowing from the graph what it can: a property of a node or
@@ -326,15 +379,41 @@ pub struct Limits {
     limit: Option<usize>,
 }
 
-/// The groups of an aggregating projection, fed one row at a time: one state per group, keyed
-/// by the grouping values (borrowed from the graph where possible).
+/// The groups of an aggregating projection, fed one row at a time: one state per group. Each
+/// grouping key's distinct values (borrowed from the graph where possible) are numbered in its
+/// column, and a group is found by the numbers of its key.
 #[derive(Default)]
 pub struct Groups<'g> {
-    index: FastMap<Vec<KeyPart<'g>>, usize>,
+    index: FastMap<Vec<u64>, usize>,
     /// The first row of each group and its aggregate states.
     groups: Vec<(Row, Vec<AggState>)>,
-    /// The key being built, kept to reuse its allocation.
-    key: Vec<KeyPart<'g>>,
+    /// One per grouping key.
+    columns: Vec<Column<'g>>,
+    /// The numbers of the key being built, kept to reuse its allocation.
+    codes: Vec<u64>,
+    /// Rows seen so far.
+    rows: usize,
+}
+
+/// After how many rows the groups remember node properties by node id (a small aggregation
+/// does not pay for the table).
+const REMEMBER_AFTER: usize = 4096;
+
+/// The distinct values of one grouping key, numbered in order of appearance.
+#[derive(Default)]
+struct Column<'g> {
+    codes: FastMap<KeyPart<'g>, u64>,
+    /// For a property of a node: 1 + the number of each node's value, by node id (0: not seen).
+    by_node: Vec<u32>,
+    /// For strings borrowed from the graph: numbers by (address, length).
+    by_address: Vec<((usize, usize), u64)>,
+}
+
+impl<'g> Column<'g> {
+    fn code(&mut self, part: KeyPart<'g>) -> u64 {
+        let next = self.codes.len() as u64;
+        *self.codes.entry(part).or_insert(next)
+    }
 }
 
 /// Maps keyed by group keys: foldhash, seeded per process.
@@ -565,6 +644,52 @@ mod tests {
 
     fn rows(db: &Database, query: &str) -> Vec<Vec<Value>> {
         db.query(query, &Params::new()).unwrap().rows
+    }
+
+    #[test]
+    fn large_groups_remember_node_properties_and_count_as_by_hand() {
+        let db = Database::in_memory();
+        // k is an integer, the same number as a float, a string, or missing.
+        db.execute(
+            "UNWIND range(0, 299) AS i CREATE (:N {i: i, k: CASE i % 4 WHEN 0 THEN i % 5 \
+             WHEN 1 THEN toFloat(i % 5) WHEN 2 THEN toString(i % 5) ELSE null END})",
+            &Params::new(),
+        )
+        .unwrap();
+        for (t, rest) in [("R", 0), ("S", 1)] {
+            let create = format!(
+                "MATCH (a:N), (b:N) WHERE (a.i * 31 + b.i * 17) % 20 = {rest} CREATE (a)-[:{t}]->(b)"
+            );
+            db.execute(&create, &Params::new()).unwrap();
+        }
+        // By hand: 9,000 relationships, well past the point where node properties are remembered.
+        let key = |b: i64| match b % 4 {
+            0 | 1 => Value::Int(b % 5),
+            2 => Value::String((b % 5).to_string()),
+            _ => Value::Null,
+        };
+        let mut counts: Vec<(Value, Value, i64)> = Vec::new();
+        for a in 0..300i64 {
+            for b in 0..300i64 {
+                let t = match (a * 31 + b * 17) % 20 {
+                    0 => Value::from("R"),
+                    1 => Value::from("S"),
+                    _ => continue,
+                };
+                let k = key(b);
+                match counts.iter_mut().find(|(t2, k2, _)| *t2 == t && *k2 == k) {
+                    Some(found) => found.2 += 1,
+                    None => counts.push((t, k, 1)),
+                }
+            }
+        }
+        counts.sort_by(|x, y| x.0.order(&y.0).then(x.1.order(&y.1)));
+        let expected: Vec<Vec<Value>> =
+            counts.into_iter().map(|(t, k, c)| vec![t, k, Value::Int(c)]).collect();
+        assert_eq!(expected.iter().map(|r| r[2].as_int().unwrap_or(0)).sum::<i64>(), 9000);
+        let query = "MATCH (a:N)-[r]->(b) RETURN type(r) AS t, b.k AS k, count(*) AS c ORDER BY t, k";
+        assert_eq!(rows(&db, query), expected);
+        assert_eq!(rows(&db, &format!("PROFILE {query}")), expected);
     }
 
     #[test]
