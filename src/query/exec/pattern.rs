@@ -42,13 +42,23 @@ impl Search<'_> {
     }
 
     fn assign(&mut self, slot: usize, value: Value) {
-        self.row[slot] = value;
+        put(&mut self.row[slot], value);
         self.assigned[slot] = true;
     }
 
     fn unassign(&mut self, slot: usize) {
-        self.row[slot] = Value::Null;
+        put(&mut self.row[slot], Value::Null);
         self.assigned[slot] = false;
+    }
+}
+
+/// Writes `value` into `slot`. A search mostly overwrites ids and nulls, which own nothing:
+/// those are replaced without running `Value`'s drop glue (an out-of-line call per write).
+pub(super) fn put(slot: &mut Value, value: Value) {
+    if matches!(slot, Value::Null | Value::Node(_) | Value::Relationship(_)) {
+        std::mem::forget(std::mem::replace(slot, value));
+    } else {
+        *slot = value;
     }
 }
 

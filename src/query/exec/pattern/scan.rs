@@ -138,20 +138,10 @@ fn emit(
     (x, rid, y): (NodeId, RelId, NodeId),
     sink: Sink<'_>,
 ) -> Result<(), Error> {
-    set_node(&mut out[a], x);
-    match &mut out[r] {
-        Value::Relationship(id) => *id = rid,
-        other => *other = Value::Relationship(rid),
-    }
-    set_node(&mut out[b], y);
+    super::put(&mut out[a], Value::Node(x));
+    super::put(&mut out[r], Value::Relationship(rid));
+    super::put(&mut out[b], Value::Node(y));
     sink(out)
-}
-
-fn set_node(slot: &mut Value, id: NodeId) {
-    match slot {
-        Value::Node(n) => *n = id,
-        other => *other = Value::Node(id),
-    }
 }
 
 /// True when `e` reads only literals, parameters and slots below `bound` (the input row), so
