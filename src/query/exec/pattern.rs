@@ -54,6 +54,7 @@ impl Search<'_> {
 
 /// Writes `value` into `slot`. A search mostly overwrites ids and nulls, which own nothing:
 /// those are replaced without running `Value`'s drop glue (an out-of-line call per write).
+#[inline]
 pub(super) fn put(slot: &mut Value, value: Value) {
     if matches!(slot, Value::Null | Value::Node(_) | Value::Relationship(_)) {
         std::mem::forget(std::mem::replace(slot, value));

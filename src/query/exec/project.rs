@@ -6,7 +6,7 @@
 use super::eval::{Frame, argument_error, error_of, truthy, type_error};
 use super::{RowIter, Runner};
 use crate::error::{Error, ExecutionKind};
-use crate::model::Value;
+use crate::model::{NodeId, Value};
 use crate::query::plan::{Aggregate, Expr, ProjectPlan};
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
@@ -176,7 +176,11 @@ impl<'g> Runner<'g> {
         groups.rows += 1;
         let remember = groups.rows > REMEMBER_AFTER;
         if groups.columns.len() < p.group_keys.len() {
-            groups.columns.resize_with(p.group_keys.len(), Column::default);
+            groups.columns = p
+                .group_keys
+                .iter()
+                .map(|i| Column { access: access(&p.items[*i]), ..Column::default() })
+                .collect();
         }
         let codes = &mut groups.codes;
         codes.clear();
@@ -249,42 +253,58 @@ impl<'g> Runner<'g> {
         column: &mut Column<'g>,
         remember: bool,
     ) -> Result<u64, Error> {
-        if remember
-            && let Expr::Prop(x, _) = e
-            && let Expr::Slot(slot) = **x
-            && let Some(Value::Node(id)) = row.get(slot)
-        {
-            if column.by_node.is_empty() {
-                column.by_node = vec![0; usize::try_from(self.graph.next_node_id().0).unwrap_or(0)];
+        match column.access {
+            Access::NodeProp(slot) if remember => {
+                if let Some(Value::Node(id)) = row.get(slot) {
+                    return self.node_key_code(e, row, column, *id);
+                }
             }
-            let at = usize::try_from(id.0).ok().filter(|n| *n < column.by_node.len());
-            if let Some(n) = at
-                && column.by_node[n] != 0
-            {
-                return Ok(u64::from(column.by_node[n] - 1));
+            Access::RelType(slot) => {
+                if let Some(Value::Relationship(id)) = row.get(slot)
+                    && let Some(name) = self.graph.rel_type(*id)
+                {
+                    let address = (name.as_ptr() as usize, name.len());
+                    if let Some((_, code)) = column.by_address.iter().find(|(a, _)| *a == address) {
+                        return Ok(*code);
+                    }
+                    let code = column.code(KeyPart::Str(name));
+                    if column.by_address.len() < 64 {
+                        column.by_address.push((address, code));
+                    }
+                    return Ok(code);
+                }
             }
-            let code = column.code(self.eval_key(e, row)?);
-            // (Past 2^32 - 1 distinct values, they are looked up every time.)
-            if let Some(n) = at
-                && let Ok(kept) = u32::try_from(code + 1)
-            {
-                column.by_node[n] = kept;
-            }
-            return Ok(code);
+            _ => {}
         }
         let part = self.eval_key(e, row)?;
-        if let KeyPart::Str(text) = part {
-            let address = (text.as_ptr() as usize, text.len());
-            if let Some((_, code)) = column.by_address.iter().find(|(a, _)| *a == address) {
-                return Ok(*code);
-            }
-            let code = column.code(part);
-            if column.by_address.len() < 64 {
-                column.by_address.push((address, code));
-            }
-            return Ok(code);
-        }
         Ok(column.code(part))
+    }
+
+    /// [`Runner::key_code`] for a property of node `id`, remembered by node id.
+    fn node_key_code(
+        &self,
+        e: &Expr,
+        row: &[Value],
+        column: &mut Column<'g>,
+        id: NodeId,
+    ) -> Result<u64, Error> {
+        if column.by_node.is_empty() {
+            column.by_node = vec![0; usize::try_from(self.graph.next_node_id().0).unwrap_or(0)];
+        }
+        let at = usize::try_from(id.0).ok().filter(|n| *n < column.by_node.len());
+        if let Some(n) = at
+            && column.by_node[n] != 0
+        {
+            return Ok(u64::from(column.by_node[n] - 1));
+        }
+        let code = column.code(self.eval_key(e, row)?);
+        // (Past 2^32 - 1 distinct values, they are looked up every time.)
+        if let Some(n) = at
+            && let Ok(kept) = u32::try_from(code + 1)
+        {
+            column.by_node[n] = kept;
+        }
+        Ok(code)
     }
 
     /// Evaluates a grouping key, borrowing from the graph what it can: a property of a node or
@@ -399,9 +419,36 @@ pub struct Groups<'g> {
 /// does not pay for the table).
 const REMEMBER_AFTER: usize = 4096;
 
+/// What a grouping key reads, when it is one of the shapes numbered without evaluating it.
+#[derive(Default, Clone, Copy)]
+enum Access {
+    /// `v.key`, `v` in this slot (remembered per node when `v` holds a node).
+    NodeProp(usize),
+    /// `type(r)`, `r` in this slot.
+    RelType(usize),
+    /// Anything else: evaluated.
+    #[default]
+    Other,
+}
+
+fn access(e: &Expr) -> Access {
+    match e {
+        Expr::Prop(x, _) => match **x {
+            Expr::Slot(slot) => Access::NodeProp(slot),
+            _ => Access::Other,
+        },
+        Expr::Call(name, args) if name == "type" && args.len() == 1 => match args[0] {
+            Expr::Slot(slot) => Access::RelType(slot),
+            _ => Access::Other,
+        },
+        _ => Access::Other,
+    }
+}
+
 /// The distinct values of one grouping key, numbered in order of appearance.
 #[derive(Default)]
 struct Column<'g> {
+    access: Access,
     codes: FastMap<KeyPart<'g>, u64>,
     /// For a property of a node: 1 + the number of each node's value, by node id (0: not seen).
     by_node: Vec<u32>,

@@ -110,6 +110,7 @@ impl Runner<'_> {
         }
     }
 
+    #[inline]
     fn node_ok(&self, w: &Wanted<'_>, id: NodeId) -> bool {
         if w.labels.is_empty() && w.props.is_none() {
             return true;
@@ -122,6 +123,7 @@ impl Runner<'_> {
             })
     }
 
+    #[inline]
     fn rel_ok(&self, props: Option<&BTreeMap<String, Value>>, id: RelId) -> bool {
         props.is_none_or(|m| {
             let actual = self.graph.rel_props(id);
@@ -132,6 +134,7 @@ impl Runner<'_> {
 
 /// Writes one match into the row and hands it on. The slots hold ids from the previous match
 /// (or null), so they are overwritten in place, with nothing to drop.
+#[inline]
 fn emit(
     out: &mut [Value],
     [a, r, b]: [usize; 3],
