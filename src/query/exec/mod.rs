@@ -137,10 +137,19 @@ pub fn run_write(plan: &QueryPlan, tx: &mut Tx<'_>, ctx: &Ctx) -> Result<Output,
     Ok(union(plan, parts))
 }
 
-fn union(plan: &QueryPlan, parts: Vec<Vec<Vec<Value>>>) -> Output {
+fn union(plan: &QueryPlan, mut parts: Vec<Vec<Vec<Value>>>) -> Output {
     let columns = plan.parts.first().map(|p| p.columns.clone()).unwrap_or_default();
     let width = columns.len();
     let distinct = plan.union_all.iter().any(|all| !all);
+    if width == 0 {
+        return Output { columns, rows: Vec::new() };
+    }
+    if let (1, Some(rows)) = (parts.len(), parts.last_mut()) {
+        // A single query: its rows as they are, cut to the columns.
+        let mut rows = std::mem::take(rows);
+        rows.iter_mut().for_each(|row| row.truncate(width));
+        return Output { columns, rows };
+    }
     let mut rows = Vec::new();
     let mut seen = HashSet::new();
     for part in parts {
@@ -150,9 +159,6 @@ fn union(plan: &QueryPlan, parts: Vec<Vec<Vec<Value>>>) -> Output {
                 rows.push(row);
             }
         }
-    }
-    if width == 0 {
-        rows.clear();
     }
     Output { columns, rows }
 }
