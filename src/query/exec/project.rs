@@ -523,10 +523,28 @@ impl std::hash::Hash for KeyPart<'_> {
     }
 }
 
+/// The values a `DISTINCT` aggregate has seen. Nodes, the usual case, are kept by id in a set
+/// of their own (a node equals no other kind of value), hashed and compared as plain integers.
+#[derive(Default)]
+struct Seen {
+    nodes: FastSet<NodeId>,
+    others: FastSet<Value>,
+}
+
+impl Seen {
+    /// True when `value` had not been seen.
+    fn insert(&mut self, value: Value) -> bool {
+        match value {
+            Value::Node(id) => self.nodes.insert(id),
+            other => self.others.insert(other),
+        }
+    }
+}
+
 /// The running state of one aggregate over one group.
 struct AggState {
     func: String,
-    distinct: Option<FastSet<Value>>,
+    distinct: Option<Seen>,
     count: i64,
     int_sum: Option<i64>,
     float_sum: f64,
@@ -540,7 +558,7 @@ impl AggState {
     fn new(agg: &Aggregate) -> AggState {
         AggState {
             func: agg.func.clone(),
-            distinct: agg.distinct.then(FastSet::default),
+            distinct: agg.distinct.then(Seen::default),
             count: 0,
             int_sum: Some(0),
             float_sum: 0.0,

@@ -18,10 +18,18 @@ use crate::query::exec::eval::Frame;
 use crate::query::plan::{Expr, PatternPlan};
 use std::collections::BTreeMap;
 
-/// The constraints of one end or of the relationship, with its property map evaluated once.
+/// The constraints of one end of the hop, with its property map evaluated once.
 struct Wanted<'p> {
+    /// No constraint at all.
+    free: bool,
     labels: &'p [String],
     props: Option<BTreeMap<String, Value>>,
+}
+
+impl<'p> Wanted<'p> {
+    fn new(labels: &'p [String], props: Option<BTreeMap<String, Value>>) -> Wanted<'p> {
+        Wanted { free: labels.is_empty() && props.is_none(), labels, props }
+    }
 }
 
 /// What pre-evaluating a property map gave.
@@ -67,7 +75,7 @@ impl Runner<'_> {
             Props::Map(m) => m,
             Props::Nothing | Props::Fallback => None,
         });
-        let (a, b) = (Wanted { labels: &from.labels, props: a }, Wanted { labels: &to.labels, props: b });
+        let (a, b) = (Wanted::new(&from.labels, a), Wanted::new(&to.labels, b));
         // A label no node carries, or types none of which exist: no match.
         if [from, to].iter().any(|n| n.labels.iter().any(|l| self.graph.label_count(l) == 0)) {
             return Ok(true);
@@ -82,15 +90,15 @@ impl Runner<'_> {
         let both = rel.direction == Direction::Both;
         for (rid, start, end) in self.graph.scan_rels(types.as_deref()) {
             self.ctx.tick()?;
-            if !self.rel_ok(r.as_ref(), rid) {
+            if r.is_some() && !self.rel_ok(r.as_ref(), rid) {
                 continue;
             }
             // In text order: `from` is at the start of `->`, at the end of `<-`.
             let (x, y) = if rel.direction == Direction::Incoming { (end, start) } else { (start, end) };
-            if self.node_ok(&a, x) && self.node_ok(&b, y) {
+            if (a.free || self.node_ok(&a, x)) && (b.free || self.node_ok(&b, y)) {
                 emit(&mut out, slots, (x, rid, y), sink)?;
             }
-            if both && x != y && self.node_ok(&a, y) && self.node_ok(&b, x) {
+            if both && x != y && (a.free || self.node_ok(&a, y)) && (b.free || self.node_ok(&b, x)) {
                 emit(&mut out, slots, (y, rid, x), sink)?;
             }
         }
@@ -112,9 +120,6 @@ impl Runner<'_> {
 
     #[inline]
     fn node_ok(&self, w: &Wanted<'_>, id: NodeId) -> bool {
-        if w.labels.is_empty() && w.props.is_none() {
-            return true;
-        }
         w.labels.iter().all(|l| self.graph.has_label(id, l))
             && w.props.as_ref().is_none_or(|m| {
                 let actual = self.graph.node_props(id);
