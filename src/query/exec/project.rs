@@ -758,6 +758,27 @@ mod tests {
     }
 
     #[test]
+    fn only_counting_projections_may_take_their_rows_in_any_order() {
+        use crate::query::ast::{Statement, parse_cypher};
+        use crate::query::plan::{Op, plan};
+        let order_free = |query: &str| {
+            let Statement::Query(q) = parse_cypher(query).unwrap() else { panic!("{query}") };
+            let plan = plan(&q).unwrap();
+            let found = plan.parts[0].ops.iter().find_map(|op| match op {
+                Op::Project(p) if !p.aggregates.is_empty() => Some(super::order_free(p)),
+                _ => None,
+            });
+            found.unwrap()
+        };
+        assert!(order_free("MATCH (a)-[r]->(b) RETURN type(r) AS t, b.k AS k, count(*) AS c ORDER BY c"));
+        assert!(order_free("MATCH (a)-->(b) RETURN a.k AS k, count(DISTINCT b) * 2 + 1 AS n"));
+        // Collected lists, sums of floats and picks among equal values follow the input order.
+        assert!(!order_free("MATCH (a)-->(b) RETURN a.k AS k, collect(b.k) AS ks"));
+        assert!(!order_free("MATCH (a)-->(b) RETURN sum(b.x) AS s"));
+        assert!(!order_free("MATCH (a)-->(b) RETURN min(b.x) AS m, count(*) AS c"));
+    }
+
+    #[test]
     fn borrowed_and_computed_group_keys_meet_in_one_group() {
         let db = Database::in_memory();
         db.execute("CREATE (:K {kind: 'x'})-[:x]->(:K {kind: 1})", &Params::new()).unwrap();
