@@ -456,7 +456,6 @@ impl Graph {
     /// reading the relationship table front to back, which on a large graph is several times
     /// faster than following each node's list of relationships (one cache miss per hop). For
     /// callers that do not care about the order, such as an aggregation over all relationships.
-    #[cfg_attr(not(test), expect(dead_code, reason = "the executor's relationship scan is not in yet"))]
     pub fn scan_rels<'a>(
         &'a self,
         types: Option<&'a [Sym]>,

@@ -5,7 +5,11 @@ use crate::error::{Error, ExecutionError, ExecutionKind};
 use crate::model::Value;
 use crate::query::ast::{BinaryOp, Quantifier, UnaryOp};
 use crate::query::plan::Expr;
+use std::borrow::Cow;
 use std::cmp::Ordering;
+
+/// What a missing slot or property reads as, for borrowed evaluation.
+static NULL: Value = Value::Null;
 
 /// What an expression can see: the row, comprehension variables, and aggregate results.
 #[derive(Clone, Copy)]
@@ -56,7 +60,7 @@ impl Runner<'_> {
             Expr::Map(items) => Value::Map(
                 items.iter().map(|(k, v)| Ok((k.clone(), self.eval(v, f)?))).collect::<Result<_, Error>>()?,
             ),
-            Expr::Prop(x, key) => self.property(&self.eval(x, f)?, key)?,
+            Expr::Prop(..) => self.eval_ref(e, f)?.into_owned(),
             Expr::Index(x, i) => index(self.eval(x, f)?, self.eval(i, f)?, self)?,
             Expr::Slice(x, a, b) => {
                 let a = a.as_ref().map(|a| self.eval(a, f)).transpose()?;
@@ -65,7 +69,7 @@ impl Runner<'_> {
             }
             Expr::Unary(op, x) => unary(*op, self.eval(x, f)?)?,
             Expr::Binary(op, a, b) => self.binary(*op, a, b, f)?,
-            Expr::IsNull(x, not) => Value::Bool(self.eval(x, f)?.is_null() != *not),
+            Expr::IsNull(x, not) => Value::Bool(self.eval_ref(x, f)?.is_null() != *not),
             Expr::HasLabels(x, labels) => match self.eval(x, f)? {
                 Value::Null => Value::Null,
                 Value::Node(id) => Value::Bool(labels.iter().all(|l| self.graph.has_label(id, l))),
@@ -105,6 +109,33 @@ impl Runner<'_> {
                 }
                 Value::List(out)
             }
+        })
+    }
+
+    /// Evaluates an expression, borrowing the value where it exists already (a literal, a slot
+    /// of the row, a property stored in the graph) instead of copying it. Gives the same value
+    /// as [`Runner::eval`].
+    pub fn eval_ref<'a>(&'a self, e: &'a Expr, f: Frame<'a>) -> Result<Cow<'a, Value>, Error> {
+        Ok(match e {
+            Expr::Lit(v) => Cow::Borrowed(v),
+            Expr::Slot(slot) => Cow::Borrowed(match f.locals.iter().rev().find(|(s, _)| s == slot) {
+                Some((_, v)) => v,
+                None => f.row.get(*slot).unwrap_or(&NULL),
+            }),
+            Expr::Prop(x, key) => {
+                let target = self.eval_ref(x, f)?;
+                let graph = self.graph;
+                match target.as_ref() {
+                    Value::Node(id) => {
+                        Cow::Borrowed(graph.node_props(*id).and_then(|p| p.get(key)).unwrap_or(&NULL))
+                    }
+                    Value::Relationship(id) => {
+                        Cow::Borrowed(graph.rel_props(*id).and_then(|p| p.get(key)).unwrap_or(&NULL))
+                    }
+                    _ => Cow::Owned(self.property(&target, key)?),
+                }
+            }
+            other => Cow::Owned(self.eval(other, f)?),
         })
     }
 
@@ -149,24 +180,27 @@ impl Runner<'_> {
             BinaryOp::And | BinaryOp::Or | BinaryOp::Xor => return self.logical(op, a, b, f),
             _ => {}
         }
-        let (a, b) = (self.eval(a, f)?, self.eval(b, f)?);
+        let (a, b) = (self.eval_ref(a, f)?, self.eval_ref(b, f)?);
+        if matches!(op, BinaryOp::Add) {
+            return super::arith::add(a.into_owned(), b.into_owned());
+        }
+        let (a, b) = (a.as_ref(), b.as_ref());
         Ok(match op {
-            BinaryOp::Eq => a.cypher_eq(&b).map_or(Value::Null, Value::Bool),
-            BinaryOp::Ne => a.cypher_eq(&b).map_or(Value::Null, |x| Value::Bool(!x)),
-            BinaryOp::Lt => compare(&a, &b, |o| o == Ordering::Less),
-            BinaryOp::Le => compare(&a, &b, |o| o != Ordering::Greater),
-            BinaryOp::Gt => compare(&a, &b, |o| o == Ordering::Greater),
-            BinaryOp::Ge => compare(&a, &b, |o| o != Ordering::Less),
-            BinaryOp::StartsWith => strings(&a, &b, |x, y| x.starts_with(y))?,
-            BinaryOp::EndsWith => strings(&a, &b, |x, y| x.ends_with(y))?,
-            BinaryOp::Contains => strings(&a, &b, |x, y| x.contains(y))?,
-            BinaryOp::Regex => regex_match(&a, &b)?,
-            BinaryOp::In => in_list(&a, &b)?,
-            BinaryOp::Add => super::arith::add(a, b)?,
+            BinaryOp::Eq => a.cypher_eq(b).map_or(Value::Null, Value::Bool),
+            BinaryOp::Ne => a.cypher_eq(b).map_or(Value::Null, |x| Value::Bool(!x)),
+            BinaryOp::Lt => compare(a, b, |o| o == Ordering::Less),
+            BinaryOp::Le => compare(a, b, |o| o != Ordering::Greater),
+            BinaryOp::Gt => compare(a, b, |o| o == Ordering::Greater),
+            BinaryOp::Ge => compare(a, b, |o| o != Ordering::Less),
+            BinaryOp::StartsWith => strings(a, b, |x, y| x.starts_with(y))?,
+            BinaryOp::EndsWith => strings(a, b, |x, y| x.ends_with(y))?,
+            BinaryOp::Contains => strings(a, b, |x, y| x.contains(y))?,
+            BinaryOp::Regex => regex_match(a, b)?,
+            BinaryOp::In => in_list(a, b)?,
             BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div | BinaryOp::Mod | BinaryOp::Pow => {
-                super::arith::numeric(op, &a, &b)?
+                super::arith::numeric(op, a, b)?
             }
-            BinaryOp::And | BinaryOp::Or | BinaryOp::Xor => Value::Null,
+            BinaryOp::And | BinaryOp::Or | BinaryOp::Xor | BinaryOp::Add => Value::Null,
         })
     }
 

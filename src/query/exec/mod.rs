@@ -137,10 +137,19 @@ pub fn run_write(plan: &QueryPlan, tx: &mut Tx<'_>, ctx: &Ctx) -> Result<Output,
     Ok(union(plan, parts))
 }
 
-fn union(plan: &QueryPlan, parts: Vec<Vec<Vec<Value>>>) -> Output {
+fn union(plan: &QueryPlan, mut parts: Vec<Vec<Vec<Value>>>) -> Output {
     let columns = plan.parts.first().map(|p| p.columns.clone()).unwrap_or_default();
     let width = columns.len();
     let distinct = plan.union_all.iter().any(|all| !all);
+    if width == 0 {
+        return Output { columns, rows: Vec::new() };
+    }
+    if let (1, Some(rows)) = (parts.len(), parts.last_mut()) {
+        // A single query: its rows as they are, cut to the columns.
+        let mut rows = std::mem::take(rows);
+        rows.iter_mut().for_each(|row| row.truncate(width));
+        return Output { columns, rows };
+    }
     let mut rows = Vec::new();
     let mut seen = HashSet::new();
     for part in parts {
@@ -150,9 +159,6 @@ fn union(plan: &QueryPlan, parts: Vec<Vec<Vec<Value>>>) -> Output {
                 rows.push(row);
             }
         }
-    }
-    if width == 0 {
-        rows.clear();
     }
     Output { columns, rows }
 }
@@ -254,6 +260,8 @@ fn read_ops<'g>(runner: &'g Runner<'g>, ops: &'g [Op], mut rows: RowIter<'g>) ->
 
 /// A `MATCH` whose rows go straight into the groups of the aggregating projection after it:
 /// each match is grouped where the search found it, without being copied into a row of its own.
+/// When the aggregation gives the same rows whatever order its input arrives in, a single
+/// unanchored hop is read by scanning the relationships (see [`Runner::scan_hop`]).
 fn match_into_groups<'g>(
     runner: &'g Runner<'g>,
     patterns: &'g [crate::query::plan::PatternPlan],
@@ -263,15 +271,20 @@ fn match_into_groups<'g>(
 ) -> Result<RowIter<'g>, Error> {
     let limits = runner.limits(p)?;
     let mut groups = project::Groups::default();
+    let any_order = project::order_free(p);
     for row in input {
-        runner.for_each_match(patterns, &row?, &mut |found| {
+        let row = row?;
+        let mut sink = |found: &[Value]| {
             if let Some(filter) = filter
                 && !eval::truthy(&runner.eval(filter, Frame::row(found))?)?
             {
                 return Ok(());
             }
             runner.group_row(p, &mut groups, found)
-        })?;
+        };
+        if !(any_order && runner.scan_hop(patterns, &row, &mut sink)?) {
+            runner.for_each_match(patterns, None, &row, &mut sink)?;
+        }
     }
     runner.aggregated(p, groups, limits)
 }
@@ -298,22 +311,17 @@ struct MatchRows<'g> {
 impl MatchRows<'_> {
     fn next_row(&mut self) -> Result<Option<Vec<Value>>, Error> {
         loop {
-            while let Some(slot) = self.batch.get_mut(self.next) {
+            // The search applied the filter already.
+            if let Some(slot) = self.batch.get_mut(self.next) {
                 self.next += 1;
-                let r = std::mem::take(slot);
-                if let Some(filter) = self.filter
-                    && !eval::truthy(&self.runner.eval(filter, Frame::row(&r))?)?
-                {
-                    continue;
-                }
                 self.found = true;
-                return Ok(Some(r));
+                return Ok(Some(std::mem::take(slot)));
             }
             let matches = match &mut self.matches {
                 Some(m) => m,
                 None => {
                     let row = self.row.as_deref().unwrap_or_default();
-                    self.matches.insert(self.runner.matches(self.patterns, row)?)
+                    self.matches.insert(self.runner.matches(self.patterns, self.filter, row)?)
                 }
             };
             self.next = 0;

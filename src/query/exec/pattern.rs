@@ -12,8 +12,10 @@ use crate::error::Error;
 use crate::graph::{Dir, Sym};
 use crate::model::{NodeId, Path, RelId, Value};
 use crate::query::ast::{Direction, PathKind};
-use crate::query::plan::{NodePlan, PatternPlan, RelPlan};
+use crate::query::plan::{Expr, NodePlan, PatternPlan, RelPlan};
+use std::borrow::Cow;
 
+mod scan;
 mod shortest;
 
 /// Takes each row a search finds, in place of collecting it.
@@ -30,6 +32,8 @@ struct Search<'f> {
     trace: Vec<(Vec<RelId>, Vec<NodeId>)>,
     /// Where found rows go when they are not collected in `out`.
     sink: Option<Sink<'f>>,
+    /// The `MATCH`'s `WHERE`, checked on each complete match before it is kept or handed on.
+    filter: Option<&'f Expr>,
 }
 
 impl Search<'_> {
@@ -38,13 +42,24 @@ impl Search<'_> {
     }
 
     fn assign(&mut self, slot: usize, value: Value) {
-        self.row[slot] = value;
+        put(&mut self.row[slot], value);
         self.assigned[slot] = true;
     }
 
     fn unassign(&mut self, slot: usize) {
-        self.row[slot] = Value::Null;
+        put(&mut self.row[slot], Value::Null);
         self.assigned[slot] = false;
+    }
+}
+
+/// Writes `value` into `slot`. A search mostly overwrites ids and nulls, which own nothing:
+/// those are replaced without running `Value`'s drop glue (an out-of-line call per write).
+#[inline]
+pub(super) fn put(slot: &mut Value, value: Value) {
+    if matches!(slot, Value::Null | Value::Node(_) | Value::Relationship(_)) {
+        std::mem::forget(std::mem::replace(slot, value));
+    } else {
+        *slot = value;
     }
 }
 
@@ -79,6 +94,7 @@ impl Search<'_> {
             first_only,
             trace: Vec::new(),
             sink: None,
+            filter: None,
         }
     }
 }
@@ -126,14 +142,20 @@ impl Matches<'_> {
 }
 
 impl<'a> Runner<'a> {
-    /// The matches of `patterns` extending `row`, as a stream of batches.
-    pub fn matches(&'a self, patterns: &'a [PatternPlan], row: &[Value]) -> Result<Matches<'a>, Error> {
+    /// The matches of `patterns` extending `row` that pass `filter`, as a stream of batches.
+    pub fn matches(
+        &'a self,
+        patterns: &'a [PatternPlan],
+        filter: Option<&'a Expr>,
+        row: &[Value],
+    ) -> Result<Matches<'a>, Error> {
         let mut s = Search::new(patterns, row, false);
+        s.filter = filter;
         let start = match patterns.first() {
             Some(p) if p.kind == PathKind::Plain => {
                 s.trace = vec![(Vec::new(), Vec::new()); p.rels.len()];
-                let (node, reversed) = self.start_of(&s, p)?;
-                Some((node, reversed, self.candidates(&s, node)?.into_iter()))
+                let (node, reversed, ids) = self.start_of(&s, p)?;
+                Some((node, reversed, ids.into_iter()))
             }
             _ => None,
         };
@@ -155,16 +177,18 @@ impl Runner<'_> {
         Ok(s.out)
     }
 
-    /// Hands every way to extend `row` so that all `patterns` match to `sink`, in order,
-    /// without keeping them (the row passed is only valid during the call).
+    /// Hands every way to extend `row` so that all `patterns` match and `filter` holds to
+    /// `sink`, in order, without keeping them (the row passed is only valid during the call).
     pub fn for_each_match(
         &self,
         patterns: &[PatternPlan],
+        filter: Option<&Expr>,
         row: &[Value],
         sink: Sink<'_>,
     ) -> Result<(), Error> {
         let mut s = Search::new(patterns, row, false);
         s.sink = Some(sink);
+        s.filter = filter;
         self.part(&mut s, patterns, 0)
     }
 
@@ -180,6 +204,11 @@ impl Runner<'_> {
 
     fn part(&self, s: &mut Search, parts: &[PatternPlan], i: usize) -> Result<(), Error> {
         let Some(p) = parts.get(i) else {
+            if let Some(filter) = s.filter
+                && !super::eval::truthy(&self.eval(filter, Frame::row(&s.row))?)?
+            {
+                return Ok(());
+            }
             match &mut s.sink {
                 Some(sink) => sink(&s.row)?,
                 None => s.out.push(s.row.clone()),
@@ -197,8 +226,8 @@ impl Runner<'_> {
 
     fn plain_part(&self, s: &mut Search, parts: &[PatternPlan], i: usize) -> Result<(), Error> {
         let p = &parts[i];
-        let (start, reversed) = self.start_of(s, p)?;
-        for id in self.candidates(s, start)? {
+        let (start, reversed, ids) = self.start_of(s, p)?;
+        for id in ids {
             self.walk_from(s, parts, i, start, reversed, id)?;
             if s.done() {
                 break;
@@ -207,11 +236,25 @@ impl Runner<'_> {
         Ok(())
     }
 
-    /// The end a plain part starts from (the cheaper one), and whether that is its last node.
-    fn start_of<'p>(&self, s: &Search, p: &'p PatternPlan) -> Result<(&'p NodePlan, bool), Error> {
+    /// The end a plain part starts from (the cheaper one), whether that is its last node, and
+    /// its candidates (an index lookup made to estimate the cost is not made twice).
+    fn start_of<'p>(
+        &self,
+        s: &Search,
+        p: &'p PatternPlan,
+    ) -> Result<(&'p NodePlan, bool, Vec<NodeId>), Error> {
         let last = p.nodes.len() - 1;
-        let reversed = last > 0 && self.start_cost(s, &p.nodes[last])? < self.start_cost(s, &p.nodes[0])?;
-        Ok((if reversed { &p.nodes[last] } else { &p.nodes[0] }, reversed))
+        if last == 0 {
+            return Ok((&p.nodes[0], false, self.candidates(s, &p.nodes[0])?));
+        }
+        let (last_cost, last_ids) = self.start_cost(s, &p.nodes[last])?;
+        let (first_cost, first_ids) = self.start_cost(s, &p.nodes[0])?;
+        let (node, reversed, ids) = if last_cost < first_cost {
+            (&p.nodes[last], true, last_ids)
+        } else {
+            (&p.nodes[0], false, first_ids)
+        };
+        Ok((node, reversed, self.candidates_with(s, node, ids)?))
     }
 
     /// Matches part `i` (and the parts after it) from one start candidate.
@@ -234,28 +277,33 @@ impl Runner<'_> {
         Ok(())
     }
 
-    /// Estimated number of start candidates for a node pattern.
-    fn start_cost(&self, s: &Search, node: &NodePlan) -> Result<usize, Error> {
+    /// Estimated number of start candidates for a node pattern, with the candidates when an
+    /// index gave them.
+    fn start_cost(&self, s: &Search, node: &NodePlan) -> Result<(usize, Option<Vec<NodeId>>), Error> {
         if s.assigned[node.slot] {
-            return Ok(0);
+            return Ok((0, None));
         }
         if let Some(ids) = self.indexed_candidates(s, node)? {
-            return Ok(ids.len());
+            return Ok((ids.len(), Some(ids)));
         }
-        Ok(node.labels.iter().map(|l| self.graph.label_count(l)).min().unwrap_or(self.graph.node_count()))
+        let by_label = node.labels.iter().map(|l| self.graph.label_count(l)).min();
+        Ok((by_label.unwrap_or(self.graph.node_count()), None))
     }
 
     /// Candidates from the name index or a property index, when the pattern's map allows.
     fn indexed_candidates(&self, s: &Search, node: &NodePlan) -> Result<Option<Vec<NodeId>>, Error> {
-        let Some(crate::query::plan::Expr::Map(items)) = &node.props else { return Ok(None) };
+        let Some(Expr::Map(items)) = &node.props else { return Ok(None) };
         for (key, expr) in items {
+            if key != "name" && node.labels.is_empty() {
+                continue;
+            }
+            let value = self.eval_borrowed(expr, &s.row)?;
             if key == "name"
-                && let Value::String(name) = self.eval(expr, Frame::row(&s.row))?
+                && let Value::String(name) = value.as_ref()
             {
-                return Ok(Some(self.graph.nodes_named(&name).collect()));
+                return Ok(Some(self.graph.nodes_named(name).collect()));
             }
             for label in &node.labels {
-                let value = self.eval(expr, Frame::row(&s.row))?;
                 if let Some(ids) = self.graph.index_lookup(label, key, &value) {
                     return Ok(Some(ids));
                 }
@@ -264,7 +312,26 @@ impl Runner<'_> {
         Ok(None)
     }
 
+    /// Evaluates an expression, borrowing a literal instead of copying it.
+    fn eval_borrowed<'e>(&self, e: &'e Expr, row: &[Value]) -> Result<Cow<'e, Value>, Error> {
+        Ok(match e {
+            Expr::Lit(v) => Cow::Borrowed(v),
+            other => Cow::Owned(self.eval(other, Frame::row(row))?),
+        })
+    }
+
     fn candidates(&self, s: &Search, node: &NodePlan) -> Result<Vec<NodeId>, Error> {
+        let indexed = if s.assigned[node.slot] { None } else { self.indexed_candidates(s, node)? };
+        self.candidates_with(s, node, indexed)
+    }
+
+    /// The start candidates of a node pattern, given what its index lookup found (if any).
+    fn candidates_with(
+        &self,
+        s: &Search,
+        node: &NodePlan,
+        indexed: Option<Vec<NodeId>>,
+    ) -> Result<Vec<NodeId>, Error> {
         if s.assigned[node.slot] {
             return Ok(match &s.row[node.slot] {
                 Value::Node(id) => vec![*id],
@@ -274,7 +341,7 @@ impl Runner<'_> {
                 }
             });
         }
-        if let Some(ids) = self.indexed_candidates(s, node)? {
+        if let Some(ids) = indexed {
             return Ok(ids);
         }
         let smallest = node.labels.iter().min_by_key(|l| self.graph.label_count(l));
@@ -303,10 +370,24 @@ impl Runner<'_> {
     fn props_match(
         &self,
         s: &Search,
-        props: Option<&crate::query::plan::Expr>,
+        props: Option<&Expr>,
         actual: Option<crate::graph::PropsRef<'_>>,
     ) -> Result<bool, Error> {
         let Some(expr) = props else { return Ok(true) };
+        if let Expr::Map(items) = expr {
+            // Item by item, without building the map. Every item is still evaluated (an error
+            // anywhere in the map is an error, as when the map is built), and a key given twice
+            // is compared with its last value, the one the map would keep.
+            let mut all = true;
+            for (i, (key, e)) in items.iter().enumerate() {
+                let wanted = self.eval_borrowed(e, &s.row)?;
+                if !all || items[i + 1..].iter().any(|(later, _)| later == key) {
+                    continue;
+                }
+                all = actual.and_then(|a| a.get(key)).is_some_and(|x| x.cypher_eq(&wanted) == Some(true));
+            }
+            return Ok(all);
+        }
         let wanted = match self.eval(expr, Frame::row(&s.row))? {
             Value::Map(m) => m,
             Value::Null => return Ok(false),

@@ -6,7 +6,7 @@
 use super::eval::{Frame, argument_error, error_of, truthy, type_error};
 use super::{RowIter, Runner};
 use crate::error::{Error, ExecutionKind};
-use crate::model::Value;
+use crate::model::{NodeId, Value};
 use crate::query::plan::{Aggregate, Expr, ProjectPlan};
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
@@ -24,10 +24,13 @@ impl<'g> Runner<'g> {
             }
             return self.aggregated(p, groups, limits);
         }
+        // Sort keys that read only output columns do not need the input row kept beside them.
+        let width = p.columns.len();
+        let keep_input = (p.extended && p.filter.is_some())
+            || p.order_by.iter().any(|k| !reads_only_below(&k.expr, width));
         let rows = Box::new(input.map(move |row| {
             let row = row?;
             let out = self.eval_items(p, &row, &[])?;
-            let keep_input = !p.order_by.is_empty() || (p.extended && p.filter.is_some());
             Ok(if keep_input { [out, row].concat() } else { out })
         }));
         self.finish_projection(p, rows, limits)
@@ -61,7 +64,7 @@ impl<'g> Runner<'g> {
     ) -> Result<RowIter<'g>, Error> {
         if p.distinct {
             let width = p.columns.len();
-            let mut seen = HashSet::new();
+            let mut seen = FastSet::default();
             rows = Box::new(rows.filter(move |r| match r {
                 Ok(row) => seen.insert(row[..width.min(row.len())].to_vec()),
                 Err(_) => true,
@@ -117,6 +120,33 @@ impl<'g> Runner<'g> {
 
     /// Sorts rows (output columns followed by input slots) by the sort keys, keeping at most `keep`.
     fn sort(&self, p: &ProjectPlan, rows: RowIter<'_>, keep: usize) -> Result<Vec<Row>, Error> {
+        let slots: Option<Vec<usize>> = p
+            .order_by
+            .iter()
+            .map(|k| match k.expr {
+                Expr::Slot(slot) => Some(slot),
+                _ => None,
+            })
+            .collect();
+        if let Some(slots) = slots {
+            // Every key is a column: rows are compared in place, no key is copied out.
+            let null = Value::Null;
+            let cmp = |a: &Row, b: &Row| {
+                let pairs = slots.iter().map(|s| (a.get(*s).unwrap_or(&null), b.get(*s).unwrap_or(&null)));
+                compare_keys(p, pairs)
+            };
+            let mut kept = Vec::new();
+            for row in rows {
+                kept.push(row?);
+                if kept.len() >= keep.saturating_mul(2).max(1024) {
+                    kept.sort_by(cmp);
+                    kept.truncate(keep);
+                }
+            }
+            kept.sort_by(cmp);
+            kept.truncate(keep);
+            return Ok(kept);
+        }
         let mut keyed: Vec<(Vec<Value>, Row)> = Vec::new();
         for row in rows {
             let row = row?;
@@ -137,37 +167,40 @@ impl<'g> Runner<'g> {
     }
 
     fn sort_keyed(&self, p: &ProjectPlan, keyed: &mut [(Vec<Value>, Row)]) {
-        keyed.sort_by(|(a, _), (b, _)| {
-            for ((x, y), key) in a.iter().zip(b).zip(&p.order_by) {
-                let o = x.order(y);
-                let o = if key.descending { o.reverse() } else { o };
-                if o != Ordering::Equal {
-                    return o;
-                }
-            }
-            Ordering::Equal
-        });
+        keyed.sort_by(|(a, _), (b, _)| compare_keys(p, a.iter().zip(b)));
     }
 
     /// Adds one input row to its group (grouped by the non-aggregate items).
     pub fn group_row(&self, p: &ProjectPlan, groups: &mut Groups<'g>, row: &[Value]) -> Result<(), Error> {
         let frame = Frame::row(row);
-        let key = &mut groups.key;
-        key.clear();
-        for i in &p.group_keys {
-            key.push(self.eval_key(&p.items[*i], row)?);
+        groups.rows += 1;
+        let remember = groups.rows > REMEMBER_AFTER;
+        if groups.columns.len() < p.group_keys.len() {
+            groups.columns = p
+                .group_keys
+                .iter()
+                .map(|i| Column { access: access(&p.items[*i]), ..Column::default() })
+                .collect();
         }
-        let g = match groups.index.get(key.as_slice()) {
+        let codes = &mut groups.codes;
+        codes.clear();
+        for (i, column) in p.group_keys.iter().zip(&mut groups.columns) {
+            codes.push(self.key_code(&p.items[*i], row, column, remember)?);
+        }
+        let g = match groups.index.get(codes.as_slice()) {
             Some(g) => *g,
             None => {
-                let capacity = key.len();
                 let n = groups.groups.len();
-                groups.index.insert(std::mem::replace(key, Vec::with_capacity(capacity)), n);
+                groups.index.insert(codes.clone(), n);
                 groups.groups.push((row.to_vec(), p.aggregates.iter().map(AggState::new).collect()));
                 n
             }
         };
         for (state, agg) in groups.groups[g].1.iter_mut().zip(&p.aggregates) {
+            if agg.arg.is_none() {
+                state.count += 1; // count(*)
+                continue;
+            }
             let value = agg.arg.as_ref().map(|a| self.eval(a, frame)).transpose()?;
             let extra = match agg.extra.as_slice() {
                 [] => Vec::new(),
@@ -209,6 +242,71 @@ impl<'g> Runner<'g> {
         Ok(out)
     }
 
+    /// The number of a grouping key's value in its column. With `remember`, a property of a
+    /// node (`b.kind`) is looked up once per node and its number kept by node id: the graph
+    /// does not change while the groups fill, and a large aggregation meets the same nodes
+    /// again and again. A string borrowed from the graph (`type(r)`) is numbered by address.
+    fn key_code(
+        &self,
+        e: &Expr,
+        row: &[Value],
+        column: &mut Column<'g>,
+        remember: bool,
+    ) -> Result<u64, Error> {
+        match column.access {
+            Access::NodeProp(slot) if remember => {
+                if let Some(Value::Node(id)) = row.get(slot) {
+                    return self.node_key_code(e, row, column, *id);
+                }
+            }
+            Access::RelType(slot) => {
+                if let Some(Value::Relationship(id)) = row.get(slot)
+                    && let Some(name) = self.graph.rel_type(*id)
+                {
+                    let address = (name.as_ptr() as usize, name.len());
+                    if let Some((_, code)) = column.by_address.iter().find(|(a, _)| *a == address) {
+                        return Ok(*code);
+                    }
+                    let code = column.code(KeyPart::Str(name));
+                    if column.by_address.len() < 64 {
+                        column.by_address.push((address, code));
+                    }
+                    return Ok(code);
+                }
+            }
+            _ => {}
+        }
+        let part = self.eval_key(e, row)?;
+        Ok(column.code(part))
+    }
+
+    /// [`Runner::key_code`] for a property of node `id`, remembered by node id.
+    fn node_key_code(
+        &self,
+        e: &Expr,
+        row: &[Value],
+        column: &mut Column<'g>,
+        id: NodeId,
+    ) -> Result<u64, Error> {
+        if column.by_node.is_empty() {
+            column.by_node = vec![0; usize::try_from(self.graph.next_node_id().0).unwrap_or(0)];
+        }
+        let at = usize::try_from(id.0).ok().filter(|n| *n < column.by_node.len());
+        if let Some(n) = at
+            && column.by_node[n] != 0
+        {
+            return Ok(u64::from(column.by_node[n] - 1));
+        }
+        let code = column.code(self.eval_key(e, row)?);
+        // (Past 2^32 - 1 distinct values, they are looked up every time.)
+        if let Some(n) = at
+            && let Ok(kept) = u32::try_from(code + 1)
+        {
+            column.by_node[n] = kept;
+        }
+        Ok(code)
+    }
+
     /// Evaluates a grouping key, borrowing from the graph what it can: a property of a node or
     /// relationship, the type of a relationship. Gives the same value as [`Runner::eval`].
     fn eval_key(&self, e: &Expr, row: &[Value]) -> Result<KeyPart<'g>, Error> {
@@ -241,6 +339,59 @@ impl<'g> Runner<'g> {
     }
 }
 
+/// Compares two rows' sort keys, given pairwise, in the projection's order.
+fn compare_keys<'v>(p: &ProjectPlan, pairs: impl Iterator<Item = (&'v Value, &'v Value)>) -> Ordering {
+    for ((x, y), key) in pairs.zip(&p.order_by) {
+        let o = x.order(y);
+        let o = if key.descending { o.reverse() } else { o };
+        if o != Ordering::Equal {
+            return o;
+        }
+    }
+    Ordering::Equal
+}
+
+/// True when `e` reads no slot at or above `width` (conservatively: anything that binds
+/// variables of its own, reads a pattern or an aggregate counts as reading everything).
+fn reads_only_below(e: &Expr, width: usize) -> bool {
+    let below = |x: &Expr| reads_only_below(x, width);
+    match e {
+        Expr::Lit(_) | Expr::Param(_) => true,
+        Expr::Slot(slot) => *slot < width,
+        Expr::Prop(x, _) | Expr::Unary(_, x) | Expr::IsNull(x, _) | Expr::HasLabels(x, _) => below(x),
+        Expr::Index(a, b) | Expr::Binary(_, a, b) => below(a) && below(b),
+        Expr::Slice(x, a, b) => below(x) && a.as_deref().is_none_or(below) && b.as_deref().is_none_or(below),
+        Expr::List(items) | Expr::Call(_, items) => items.iter().all(below),
+        Expr::Map(items) => items.iter().all(|(_, x)| below(x)),
+        Expr::Case(subject, whens, otherwise) => {
+            subject.as_deref().is_none_or(below)
+                && whens.iter().all(|(w, t)| below(w) && below(t))
+                && otherwise.as_deref().is_none_or(below)
+        }
+        _ => false,
+    }
+}
+
+/// True when the rows of an aggregating projection do not depend on the order its input rows
+/// arrive in: every aggregate counts, and no item besides the grouping keys reads the input row
+/// (such an item is evaluated on the first row of its group).
+pub fn order_free(p: &ProjectPlan) -> bool {
+    p.aggregates.iter().all(|a| a.func == "count" || a.func == "count*")
+        && p.items.iter().enumerate().all(|(i, e)| p.group_keys.contains(&i) || reads_no_row(e))
+}
+
+/// True when `e` is made of literals, parameters and aggregate results only.
+fn reads_no_row(e: &Expr) -> bool {
+    match e {
+        Expr::Lit(_) | Expr::Param(_) | Expr::Agg(_) => true,
+        Expr::Unary(_, x) | Expr::IsNull(x, _) => reads_no_row(x),
+        Expr::Binary(_, a, b) => reads_no_row(a) && reads_no_row(b),
+        Expr::List(items) | Expr::Call(_, items) => items.iter().all(reads_no_row),
+        Expr::Map(items) => items.iter().all(|(_, x)| reads_no_row(x)),
+        _ => false,
+    }
+}
+
 /// `SKIP` and `LIMIT` of a projection.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
@@ -248,19 +399,75 @@ pub struct Limits {
     limit: Option<usize>,
 }
 
-/// The groups of an aggregating projection, fed one row at a time: one state per group, keyed
-/// by the grouping values (borrowed from the graph where possible).
+/// The groups of an aggregating projection, fed one row at a time: one state per group. Each
+/// grouping key's distinct values (borrowed from the graph where possible) are numbered in its
+/// column, and a group is found by the numbers of its key.
 #[derive(Default)]
 pub struct Groups<'g> {
-    index: FastMap<Vec<KeyPart<'g>>, usize>,
+    index: FastMap<Vec<u64>, usize>,
     /// The first row of each group and its aggregate states.
     groups: Vec<(Row, Vec<AggState>)>,
-    /// The key being built, kept to reuse its allocation.
-    key: Vec<KeyPart<'g>>,
+    /// One per grouping key.
+    columns: Vec<Column<'g>>,
+    /// The numbers of the key being built, kept to reuse its allocation.
+    codes: Vec<u64>,
+    /// Rows seen so far.
+    rows: usize,
+}
+
+/// After how many rows the groups remember node properties by node id (a small aggregation
+/// does not pay for the table).
+const REMEMBER_AFTER: usize = 4096;
+
+/// What a grouping key reads, when it is one of the shapes numbered without evaluating it.
+#[derive(Default, Clone, Copy)]
+enum Access {
+    /// `v.key`, `v` in this slot (remembered per node when `v` holds a node).
+    NodeProp(usize),
+    /// `type(r)`, `r` in this slot.
+    RelType(usize),
+    /// Anything else: evaluated.
+    #[default]
+    Other,
+}
+
+fn access(e: &Expr) -> Access {
+    match e {
+        Expr::Prop(x, _) => match **x {
+            Expr::Slot(slot) => Access::NodeProp(slot),
+            _ => Access::Other,
+        },
+        Expr::Call(name, args) if name == "type" && args.len() == 1 => match args[0] {
+            Expr::Slot(slot) => Access::RelType(slot),
+            _ => Access::Other,
+        },
+        _ => Access::Other,
+    }
+}
+
+/// The distinct values of one grouping key, numbered in order of appearance.
+#[derive(Default)]
+struct Column<'g> {
+    access: Access,
+    codes: FastMap<KeyPart<'g>, u64>,
+    /// For a property of a node: 1 + the number of each node's value, by node id (0: not seen).
+    by_node: Vec<u32>,
+    /// For strings borrowed from the graph: numbers by (address, length).
+    by_address: Vec<((usize, usize), u64)>,
+}
+
+impl<'g> Column<'g> {
+    fn code(&mut self, part: KeyPart<'g>) -> u64 {
+        let next = self.codes.len() as u64;
+        *self.codes.entry(part).or_insert(next)
+    }
 }
 
 /// Maps keyed by group keys: foldhash, seeded per process.
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
+/// Sets of values seen (`DISTINCT`), hashed the same way.
+type FastSet<T> = HashSet<T, foldhash::fast::RandomState>;
 
 /// One part of a group key: a value, or a string or value borrowed from the graph. Equal and
 /// hashed as the value it stands for, so `Str("x")` and `Owned(Value::String("x"))` are one key.
@@ -291,7 +498,8 @@ impl KeyPart<'_> {
 impl PartialEq for KeyPart<'_> {
     fn eq(&self, other: &Self) -> bool {
         match (self.as_str(), other.as_str()) {
-            (Some(a), Some(b)) => a == b,
+            // Strings borrowed from the graph's symbol table are equal when they are the same.
+            (Some(a), Some(b)) => std::ptr::eq(a, b) || a == b,
             (None, None) => self.value() == other.value(),
             _ => false,
         }
@@ -315,10 +523,28 @@ impl std::hash::Hash for KeyPart<'_> {
     }
 }
 
+/// The values a `DISTINCT` aggregate has seen. Nodes, the usual case, are kept by id in a set
+/// of their own (a node equals no other kind of value), hashed and compared as plain integers.
+#[derive(Default)]
+struct Seen {
+    nodes: FastSet<NodeId>,
+    others: FastSet<Value>,
+}
+
+impl Seen {
+    /// True when `value` had not been seen.
+    fn insert(&mut self, value: Value) -> bool {
+        match value {
+            Value::Node(id) => self.nodes.insert(id),
+            other => self.others.insert(other),
+        }
+    }
+}
+
 /// The running state of one aggregate over one group.
 struct AggState {
     func: String,
-    distinct: Option<HashSet<Value>>,
+    distinct: Option<Seen>,
     count: i64,
     int_sum: Option<i64>,
     float_sum: f64,
@@ -332,7 +558,7 @@ impl AggState {
     fn new(agg: &Aggregate) -> AggState {
         AggState {
             func: agg.func.clone(),
-            distinct: agg.distinct.then(HashSet::new),
+            distinct: agg.distinct.then(Seen::default),
             count: 0,
             int_sum: Some(0),
             float_sum: 0.0,
@@ -351,10 +577,15 @@ impl AggState {
         if value.is_null() {
             return Ok(());
         }
-        if let Some(seen) = &mut self.distinct
-            && !seen.insert(value.clone())
-        {
-            return Ok(());
+        if let Some(seen) = &mut self.distinct {
+            if self.func == "count" {
+                // The value is not needed after the set has it.
+                self.count += i64::from(seen.insert(value));
+                return Ok(());
+            }
+            if !seen.insert(value.clone()) {
+                return Ok(());
+            }
         }
         self.count += 1;
         match self.func.as_str() {
@@ -478,6 +709,73 @@ mod tests {
 
     fn rows(db: &Database, query: &str) -> Vec<Vec<Value>> {
         db.query(query, &Params::new()).unwrap().rows
+    }
+
+    #[test]
+    fn large_groups_remember_node_properties_and_count_as_by_hand() {
+        let db = Database::in_memory();
+        // k is an integer, the same number as a float, a string, or missing.
+        db.execute(
+            "UNWIND range(0, 299) AS i CREATE (:N {i: i, k: CASE i % 4 WHEN 0 THEN i % 5 \
+             WHEN 1 THEN toFloat(i % 5) WHEN 2 THEN toString(i % 5) ELSE null END})",
+            &Params::new(),
+        )
+        .unwrap();
+        for (t, rest) in [("R", 0), ("S", 1)] {
+            let create = format!(
+                "MATCH (a:N), (b:N) WHERE (a.i * 31 + b.i * 17) % 20 = {rest} CREATE (a)-[:{t}]->(b)"
+            );
+            db.execute(&create, &Params::new()).unwrap();
+        }
+        // By hand: 9,000 relationships, well past the point where node properties are remembered.
+        let key = |b: i64| match b % 4 {
+            0 | 1 => Value::Int(b % 5),
+            2 => Value::String((b % 5).to_string()),
+            _ => Value::Null,
+        };
+        let mut counts: Vec<(Value, Value, i64)> = Vec::new();
+        for a in 0..300i64 {
+            for b in 0..300i64 {
+                let t = match (a * 31 + b * 17) % 20 {
+                    0 => Value::from("R"),
+                    1 => Value::from("S"),
+                    _ => continue,
+                };
+                let k = key(b);
+                match counts.iter_mut().find(|(t2, k2, _)| *t2 == t && *k2 == k) {
+                    Some(found) => found.2 += 1,
+                    None => counts.push((t, k, 1)),
+                }
+            }
+        }
+        counts.sort_by(|x, y| x.0.order(&y.0).then(x.1.order(&y.1)));
+        let expected: Vec<Vec<Value>> =
+            counts.into_iter().map(|(t, k, c)| vec![t, k, Value::Int(c)]).collect();
+        assert_eq!(expected.iter().map(|r| r[2].as_int().unwrap_or(0)).sum::<i64>(), 9000);
+        let query = "MATCH (a:N)-[r]->(b) RETURN type(r) AS t, b.k AS k, count(*) AS c ORDER BY t, k";
+        assert_eq!(rows(&db, query), expected);
+        assert_eq!(rows(&db, &format!("PROFILE {query}")), expected);
+    }
+
+    #[test]
+    fn only_counting_projections_may_take_their_rows_in_any_order() {
+        use crate::query::ast::{Statement, parse_cypher};
+        use crate::query::plan::{Op, plan};
+        let order_free = |query: &str| {
+            let Statement::Query(q) = parse_cypher(query).unwrap() else { panic!("{query}") };
+            let plan = plan(&q).unwrap();
+            let found = plan.parts[0].ops.iter().find_map(|op| match op {
+                Op::Project(p) if !p.aggregates.is_empty() => Some(super::order_free(p)),
+                _ => None,
+            });
+            found.unwrap()
+        };
+        assert!(order_free("MATCH (a)-[r]->(b) RETURN type(r) AS t, b.k AS k, count(*) AS c ORDER BY c"));
+        assert!(order_free("MATCH (a)-->(b) RETURN a.k AS k, count(DISTINCT b) * 2 + 1 AS n"));
+        // Collected lists, sums of floats and picks among equal values follow the input order.
+        assert!(!order_free("MATCH (a)-->(b) RETURN a.k AS k, collect(b.k) AS ks"));
+        assert!(!order_free("MATCH (a)-->(b) RETURN sum(b.x) AS s"));
+        assert!(!order_free("MATCH (a)-->(b) RETURN min(b.x) AS m, count(*) AS c"));
     }
 
     #[test]
