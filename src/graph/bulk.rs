@@ -74,7 +74,7 @@ impl Graph {
                 }
             }
         }
-        let idx = self.g.add_node(NodeRec { id, labels: Labels::from_vec(labels), props });
+        let idx = self.add_node_rec(NodeRec { id, labels: Labels::from_vec(labels), props });
         self.node_slots.push(Some(idx));
         self.index_name(id);
         id

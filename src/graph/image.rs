@@ -177,7 +177,7 @@ impl Graph {
         for sym in &node.labels {
             members[sym.0 as usize].push(id);
         }
-        let idx = self.g.add_node(NodeRec { id, labels: Labels::from_vec(node.labels), props });
+        let idx = self.add_node_rec(NodeRec { id, labels: Labels::from_vec(node.labels), props });
         self.node_slots.set(node.id as usize, Some(idx));
         // Property indexes are built after all nodes are in, so only the name and alias
         // indexes need the values now.

@@ -156,3 +156,26 @@ fn a_relationship_scan_sees_every_relationship_once_with_its_ends() {
     let only_b = [g.sym("B").unwrap()];
     assert_eq!(g.scan_rels(Some(&only_b)).count(), 0);
 }
+
+#[test]
+fn expansion_and_scans_name_nodes_by_id_when_a_deleted_nodes_index_is_reused() {
+    let mut g = Graph::new();
+    let props = Properties::new();
+    let n = |i: u64| Mutation::CreateNode { id: NodeId(i), labels: vec![], properties: props.clone() };
+    g.apply(&[n(0), n(1), n(2)]).unwrap();
+    g.apply(&[Mutation::DeleteNode { id: NodeId(1) }]).unwrap();
+    // petgraph hands the freed index to the next node, whose id is 3.
+    g.apply(&[n(3)]).unwrap();
+    let rel = Mutation::CreateRelationship {
+        id: RelId(0),
+        rel_type: "R".into(),
+        start: NodeId(3),
+        end: NodeId(2),
+        properties: props.clone(),
+    };
+    g.apply(&[rel]).unwrap();
+    assert_eq!(g.expand(NodeId(2), Dir::In, None).collect::<Vec<_>>(), vec![(RelId(0), NodeId(3))]);
+    assert_eq!(g.expand(NodeId(3), Dir::Out, None).collect::<Vec<_>>(), vec![(RelId(0), NodeId(2))]);
+    assert_eq!(g.scan_rels(None).collect::<Vec<_>>(), vec![(RelId(0), NodeId(3), NodeId(2))]);
+    assert_eq!(g.rel_ends(RelId(0)), Some((NodeId(3), NodeId(2))));
+}
