@@ -171,7 +171,8 @@ pub struct Graph {
     /// Names and aliases by their lower-case form, only where that differs from the text
     /// itself (a name already in lower case is found through `by_name` / `by_alias`).
     by_folded_name: HashMap<Box<str>, Postings>,
-    property_indexes: HashMap<(Sym, String), HashMap<Value, Postings>>,
+    /// By (label, property key) symbols: looking one up allocates nothing.
+    property_indexes: HashMap<(Sym, Sym), HashMap<Value, Postings>>,
     n_by_type: HashMap<Sym, usize>,
     /// False while every node sits at the petgraph index equal to its id (a graph built in one
     /// go, with no deleted node's index reused): then an index is turned into an id without
@@ -341,14 +342,17 @@ impl Graph {
 
     /// Nodes with `label` whose `key` equals `value`, when that property is indexed.
     pub fn index_lookup(&self, label: &str, key: &str, value: &Value) -> Option<Vec<NodeId>> {
-        let index = self.property_indexes.get(&(self.sym(label)?, key.to_owned()))?;
+        let index = self.property_indexes.get(&(self.sym(label)?, self.sym(key)?))?;
         Some(index.get(value).map(|p| p.iter().collect()).unwrap_or_default())
     }
 
     /// The (label, key) pairs that have a property index.
     pub fn indexes(&self) -> Vec<(String, String)> {
-        let mut out: Vec<_> =
-            self.property_indexes.keys().map(|(l, k)| (self.sym_name(*l).to_owned(), k.clone())).collect();
+        let mut out: Vec<_> = self
+            .property_indexes
+            .keys()
+            .map(|(l, k)| (self.sym_name(*l).to_owned(), self.sym_name(*k).to_owned()))
+            .collect();
         out.sort();
         out
     }
@@ -710,26 +714,26 @@ impl Graph {
 
     fn create_index(&mut self, label: &str, key: &str) -> Result<Vec<Mutation>, ExecutionError> {
         let sym = self.intern(label);
-        if self.property_indexes.contains_key(&(sym, key.to_owned())) {
+        let key_sym = self.intern(key);
+        if self.property_indexes.contains_key(&(sym, key_sym)) {
             return Ok(vec![]);
         }
         let members = self.by_label.get(&sym);
         let mut index: HashMap<Value, Postings> = HashMap::default();
         index.reserve(members.map_or(0, BTreeSet::len));
-        if let Some(key_sym) = self.sym(key) {
-            for id in members.into_iter().flatten() {
-                let value = self.node_idx(*id).and_then(|i| self.g[i].props.get(key_sym));
-                if let Some(value) = value {
-                    post(&mut index, value.clone(), *id);
-                }
+        for id in members.into_iter().flatten() {
+            let value = self.node_idx(*id).and_then(|i| self.g[i].props.get(key_sym));
+            if let Some(value) = value {
+                post(&mut index, value.clone(), *id);
             }
         }
-        self.property_indexes.insert((sym, key.to_owned()), index);
+        self.property_indexes.insert((sym, key_sym), index);
         Ok(vec![Mutation::DropIndex { label: label.to_owned(), key: key.to_owned() }])
     }
 
     fn drop_index(&mut self, label: &str, key: &str) -> Result<Vec<Mutation>, ExecutionError> {
-        let removed = self.sym(label).and_then(|sym| self.property_indexes.remove(&(sym, key.to_owned())));
+        let removed =
+            (self.sym(label).zip(self.sym(key))).and_then(|pair| self.property_indexes.remove(&pair));
         Ok(match removed {
             Some(_) => vec![Mutation::CreateIndex { label: label.to_owned(), key: key.to_owned() }],
             None => vec![],
@@ -813,13 +817,15 @@ impl Graph {
     }
 
     fn index_insert(&mut self, label: Sym, key: &str, value: &Value, id: NodeId) {
-        if let Some(index) = self.property_indexes.get_mut(&(label, key.to_owned())) {
+        let Some(key) = self.sym(key) else { return };
+        if let Some(index) = self.property_indexes.get_mut(&(label, key)) {
             post(index, value.clone(), id);
         }
     }
 
     fn index_remove(&mut self, label: Sym, key: &str, value: &Value, id: NodeId) {
-        if let Some(index) = self.property_indexes.get_mut(&(label, key.to_owned()))
+        let Some(key) = self.sym(key) else { return };
+        if let Some(index) = self.property_indexes.get_mut(&(label, key))
             && let Some(postings) = index.get_mut(value)
             && postings.remove(id)
         {
