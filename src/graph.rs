@@ -679,14 +679,8 @@ impl Graph {
         }
         self.g[idx].labels.push(sym);
         self.by_label.entry(sym).or_default().insert(id);
-        let values: Vec<(String, Value)> = self.g[idx]
-            .props
-            .entries()
-            .iter()
-            .map(|(k, v)| (self.sym_name(*k).to_owned(), v.clone()))
-            .collect();
-        for (key, value) in values {
-            self.index_insert(sym, &key, &value, id);
+        for (key, value) in self.g[idx].props.entries().to_vec() {
+            self.index_insert(sym, key, &value, id);
         }
         Ok(vec![Mutation::RemoveLabel { id, label: label.to_owned() }])
     }
@@ -700,14 +694,8 @@ impl Graph {
         if let Some(set) = self.by_label.get_mut(&sym) {
             set.remove(&id);
         }
-        let values: Vec<(String, Value)> = self.g[idx]
-            .props
-            .entries()
-            .iter()
-            .map(|(k, v)| (self.sym_name(*k).to_owned(), v.clone()))
-            .collect();
-        for (key, value) in values {
-            self.index_remove(sym, &key, &value, id);
+        for (key, value) in self.g[idx].props.entries().to_vec() {
+            self.index_remove(sym, key, &value, id);
         }
         Ok(vec![Mutation::AddLabel { id, label: label.to_owned() }])
     }
@@ -787,8 +775,10 @@ impl Graph {
                 post(&mut self.by_folded_name, folded.into(), id);
             }
         }
-        for sym in labels {
-            self.index_insert(*sym, key, value, id);
+        if let Some(key) = self.sym(key) {
+            for sym in labels {
+                self.index_insert(*sym, key, value, id);
+            }
         }
     }
 
@@ -811,20 +801,20 @@ impl Graph {
                 remove_from(&mut self.by_folded_name, &folded, id);
             }
         }
-        for sym in labels {
-            self.index_remove(*sym, key, value, id);
+        if let Some(key) = self.sym(key) {
+            for sym in labels {
+                self.index_remove(*sym, key, value, id);
+            }
         }
     }
 
-    fn index_insert(&mut self, label: Sym, key: &str, value: &Value, id: NodeId) {
-        let Some(key) = self.sym(key) else { return };
+    fn index_insert(&mut self, label: Sym, key: Sym, value: &Value, id: NodeId) {
         if let Some(index) = self.property_indexes.get_mut(&(label, key)) {
             post(index, value.clone(), id);
         }
     }
 
-    fn index_remove(&mut self, label: Sym, key: &str, value: &Value, id: NodeId) {
-        let Some(key) = self.sym(key) else { return };
+    fn index_remove(&mut self, label: Sym, key: Sym, value: &Value, id: NodeId) {
         if let Some(index) = self.property_indexes.get_mut(&(label, key))
             && let Some(postings) = index.get_mut(value)
             && postings.remove(id)

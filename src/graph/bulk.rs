@@ -68,9 +68,8 @@ impl Graph {
         }
         if !self.property_indexes.is_empty() {
             for (key, value) in props.entries() {
-                let key = self.sym_name(*key).to_owned();
                 for sym in &labels {
-                    self.index_insert(*sym, &key, value, id);
+                    self.index_insert(*sym, *key, value, id);
                 }
             }
         }
