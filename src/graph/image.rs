@@ -177,15 +177,15 @@ impl Graph {
         for sym in &node.labels {
             members[sym.0 as usize].push(id);
         }
-        let idx = self.add_node_rec(NodeRec { id, labels: Labels::from_vec(node.labels), props });
-        self.node_slots.set(node.id as usize, Some(idx));
-        // Property indexes are built after all nodes are in, so only the name and alias
-        // indexes need the values now.
+        // Property indexes are built after all nodes are in, so only the alias and folded-name
+        // indexes need the values now; the name index once the node holds its name.
         for key in ["name", "aliases"] {
-            if let Some(value) = self.sym(key).and_then(|k| self.g[idx].props.get(k)).cloned() {
-                self.index_value(id, key, &value, &[]);
+            if let Some(value) = self.sym(key).and_then(|k| props.get(k)) {
+                self.index_value(id, key, value, &[]);
             }
         }
+        let idx = self.add_node_rec(NodeRec { id, labels: Labels::from_vec(node.labels), props });
+        self.node_slots.set(node.id as usize, Some(idx));
         self.index_name(id);
         Ok(())
     }
