@@ -23,12 +23,10 @@ impl PropMap {
     /// A map of `entries` (values not null), sorted by key text with `names`; `Err(key)` when a
     /// key appears twice.
     pub(super) fn build(mut entries: Vec<(Sym, Value)>, names: &[String]) -> Result<PropMap, Sym> {
-        let name = |s: Sym| names.get(s.0 as usize).map_or("", String::as_str);
-        if !entries.is_sorted_by(|a, b| name(a.0) < name(b.0)) {
-            entries.sort_by(|a, b| name(a.0).cmp(name(b.0)));
-            if let Some(pair) = entries.windows(2).find(|w| w[0].0 == w[1].0) {
-                return Err(pair[0].0);
-            }
+        if !sort_by_name(&mut entries, names)
+            && let Some(pair) = entries.windows(2).find(|w| w[0].0 == w[1].0)
+        {
+            return Err(pair[0].0);
         }
         Ok(PropMap(entries.into_boxed_slice()))
     }
@@ -36,11 +34,9 @@ impl PropMap {
     /// A map of `entries` (values not null) in any order; when a key appears more than once
     /// the last of its entries is kept, as inserting them one by one would.
     pub(super) fn build_last_wins(mut entries: Vec<(Sym, Value)>, names: &[String]) -> PropMap {
-        let name = |s: Sym| names.get(s.0 as usize).map_or("", String::as_str);
-        if !entries.is_sorted_by(|a, b| name(a.0) < name(b.0)) {
-            // A stable sort keeps equal keys in their order, so the last one wins the dedup
-            // done back to front.
-            entries.sort_by(|a, b| name(a.0).cmp(name(b.0)));
+        if !sort_by_name(&mut entries, names) {
+            // The sort is stable, so equal keys keep their order and the last one wins the
+            // dedup done back to front.
             entries.reverse();
             entries.dedup_by_key(|(k, _)| *k);
             entries.reverse();
@@ -50,7 +46,7 @@ impl PropMap {
 
     /// The value under `key`.
     pub(super) fn get(&self, key: Sym) -> Option<&Value> {
-        self.0.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+        find(&self.0, key)
     }
 
     /// Sets `key` to a non-null `value`, keeping key order; returns the old value.
@@ -58,9 +54,8 @@ impl PropMap {
         if let Some((_, slot)) = self.0.iter_mut().find(|(k, _)| *k == key) {
             return Some(std::mem::replace(slot, value));
         }
-        let name = |s: Sym| names.get(s.0 as usize).map_or("", String::as_str);
         let mut entries = std::mem::take(&mut self.0).into_vec();
-        let at = entries.partition_point(|(k, _)| name(*k) < name(key));
+        let at = entries.partition_point(|(k, _)| key_name(names, *k) < key_name(names, key));
         entries.insert(at, (key, value));
         self.0 = entries.into_boxed_slice();
         None
@@ -86,6 +81,27 @@ impl PropMap {
     }
 }
 
+/// The text of a key symbol (empty for one out of range).
+fn key_name(names: &[String], key: Sym) -> &str {
+    names.get(key.0 as usize).map_or("", String::as_str)
+}
+
+/// Sorts entries by key text, stably; false when they were not already strictly in order
+/// (only then can a key repeat).
+fn sort_by_name(entries: &mut [(Sym, Value)], names: &[String]) -> bool {
+    let name = |s: Sym| key_name(names, s);
+    if entries.is_sorted_by(|a, b| name(a.0) < name(b.0)) {
+        return true;
+    }
+    entries.sort_by(|a, b| name(a.0).cmp(name(b.0)));
+    false
+}
+
+/// The value under `key` in a slice of entries.
+fn find(entries: &[(Sym, Value)], key: Sym) -> Option<&Value> {
+    entries.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+}
+
 /// The properties of one node or relationship, borrowed from the graph: what
 /// [`Graph::node_props`] and [`Graph::rel_props`] lend out. Iterates in key order.
 #[derive(Clone, Copy)]
@@ -101,8 +117,7 @@ impl<'g> PropsRef<'g> {
 
     /// The value under `key`, if the entity has that property.
     pub fn get(self, key: &str) -> Option<&'g Value> {
-        let sym = self.graph.sym(key)?;
-        self.entries.iter().find(|(k, _)| *k == sym).map(|(_, v)| v)
+        find(self.entries, self.graph.sym(key)?)
     }
 
     /// Every `(key, value)`, in key order.
