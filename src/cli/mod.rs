@@ -57,7 +57,7 @@ pub fn main() -> i32 {
             runner.run_inputs(&args.commands, &args.files)
         }
     };
-    // The process ends next: skip freeing the graph, which on a large one takes seconds.
+    // The process ends next: skip freeing the graph entity by entity (0.3 s on a large one).
     if let Err(e) = db.close_for_exit() {
         eprintln!(
             "warning: could not fold the log into the database file ({e}); nothing is lost, the next open replays it"
