@@ -1,8 +1,10 @@
 //! The binary encoding of everything demarche writes: the only file in the crate that names bincode.
 //!
 //! Storage (log records, snapshot payloads) and any other module that needs bytes go through
-//! [`encode`] and [`decode`]. This file knows nothing of files, checksums or framing; it must not
-//! do I/O, and it must never allocate more than a small multiple of the input while decoding.
+//! [`encode`] and [`decode`] (or [`encode_into`] and [`decode_from_read`] for a snapshot, which
+//! is never held whole in memory). This file knows nothing of files, checksums or framing; it
+//! opens nothing itself, and it must never allocate more than a small multiple of the input
+//! while decoding.
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -64,6 +66,56 @@ pub(crate) fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, CodecError>
     Ok(value)
 }
 
+/// Decodes a whole `T` from the `len` bytes `reader` yields, as [`decode`] does from a slice
+/// (same claim limit, trailing bytes refused), holding only `buffer` bytes of them at a time.
+///
+/// Strings are copied out of the buffer instead of borrowed from the input; the graph keeps its
+/// own copies anyway, and a snapshot read this way is never held whole in memory.
+pub(crate) fn decode_from_read<T: DeserializeOwned, R: std::io::Read>(
+    reader: R,
+    len: usize,
+    buffer: usize,
+) -> Result<T, CodecError> {
+    let mut input = std::io::BufReader::with_capacity(buffer, Counted { inner: reader, read: 0 });
+    let budget = len.saturating_mul(CLAIM_PER_INPUT_BYTE).saturating_add(1 << 12);
+    let value = match budget {
+        n if n <= limit(16) => read_limited::<T, R, { limit(16) }>(&mut input)?,
+        n if n <= limit(22) => read_limited::<T, R, { limit(22) }>(&mut input)?,
+        n if n <= limit(28) => read_limited::<T, R, { limit(28) }>(&mut input)?,
+        n if n <= limit(32) => read_limited::<T, R, { limit(32) }>(&mut input)?,
+        _ => read_limited::<T, R, { limit(36) }>(&mut input)?,
+    };
+    let used = input.get_ref().read - input.buffer().len();
+    let rest =
+        std::io::copy(&mut input, &mut std::io::sink()).map_err(|e| CodecError { message: e.to_string() })?;
+    if rest > 0 {
+        let message = format!("{rest} unexpected bytes after the value (at byte {used})");
+        return Err(CodecError { message });
+    }
+    Ok(value)
+}
+
+/// A reader that counts the bytes it has handed out.
+struct Counted<R> {
+    inner: R,
+    read: usize,
+}
+
+impl<R: std::io::Read> std::io::Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read += n;
+        Ok(n)
+    }
+}
+
+fn read_limited<T: DeserializeOwned, R: std::io::Read, const LIMIT: usize>(
+    input: &mut std::io::BufReader<Counted<R>>,
+) -> Result<T, CodecError> {
+    let config = bincode::config::standard().with_limit::<LIMIT>();
+    bincode::serde::decode_from_reader(input, config).map_err(|e| CodecError { message: e.to_string() })
+}
+
 /// The most bincode claims per encoded byte: a `u128` stored as a one-byte varint claims 16.
 const CLAIM_PER_INPUT_BYTE: usize = 16;
 
@@ -100,6 +152,30 @@ mod tests {
         let n = encode_into(&value, &mut out).expect("encodable");
         assert_eq!(n, out.len());
         assert_eq!(out, encode(&value).expect("encodable"));
+    }
+
+    #[test]
+    fn decoding_from_a_reader_matches_decoding_from_a_slice() {
+        let value =
+            Value::List(vec![Value::String("y".repeat(1000)), Value::Int(-(1 << 50)), Value::Bool(true)]);
+        let bytes = encode(&value).expect("encodable");
+        // A buffer smaller than the string and than a varint, so values straddle refills.
+        let back: Value = decode_from_read(&bytes[..], bytes.len(), 7).expect("decodable");
+        assert_eq!(format!("{back:?}"), format!("{value:?}"));
+        let mut longer = bytes.clone();
+        longer.extend_from_slice(&[1, 2]);
+        let err = decode_from_read::<Value, _>(&longer[..], longer.len(), 7).expect_err("trailing bytes");
+        assert!(err.message.contains("2 unexpected bytes after the value"), "{err}");
+        assert!(err.message.contains(&format!("at byte {}", bytes.len())), "{err}");
+        let err = decode_from_read::<Value, _>(&bytes[..bytes.len() - 1], bytes.len(), 7);
+        assert!(err.is_err(), "a truncated input must not decode");
+    }
+
+    #[test]
+    fn a_hostile_length_from_a_reader_is_an_error_not_an_allocation() {
+        let mut bytes = vec![0xFD];
+        bytes.extend_from_slice(&(1u64 << 40).to_le_bytes());
+        assert!(decode_from_read::<String, _>(&bytes[..], bytes.len(), 4096).is_err());
     }
 
     #[test]

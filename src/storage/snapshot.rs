@@ -5,7 +5,7 @@
 //! u32 (over the 40 bytes before it). The header checksum is verified first, then that the
 //! payload fits the file, then the payload checksum — only then is anything decoded.
 
-use super::backend::{self, Backend, BackendFile, OpenMode};
+use super::backend::{Backend, BackendFile, OpenMode};
 use super::codec;
 use super::{StorageError, sibling};
 use serde::Serialize;
@@ -35,42 +35,68 @@ fn u64_at(b: &[u8], at: usize) -> u64 {
 }
 
 /// Reads and verifies a snapshot; `None` for an empty file (a database never checkpointed).
+///
+/// The payload is streamed from the file twice, [`CHUNK`] bytes at a time: once to verify its
+/// checksum, then to decode it. Reading it whole into memory first held the file beside the
+/// graph being built from it, and so raised the peak memory of every open by the file's size.
+/// Snapshots are replaced by rename, never written in place, so both passes read the same bytes.
 pub(crate) fn read<S: DeserializeOwned>(
     backend: &dyn Backend,
     path: &Path,
 ) -> Result<Option<(Header, S)>, StorageError> {
     let file = backend.open(path, OpenMode::Read).map_err(StorageError::io("open", path))?;
-    let bytes = backend::read_all(&*file).map_err(StorageError::io("read", path))?;
-    drop(file);
-    decode(path, &bytes)
-}
-
-/// Verifies and decodes a snapshot's bytes; `None` for an empty file.
-pub(crate) fn decode<S: DeserializeOwned>(
-    path: &Path,
-    bytes: &[u8],
-) -> Result<Option<(Header, S)>, StorageError> {
-    if bytes.is_empty() {
+    let len = file.len().map_err(StorageError::io("read", path))?;
+    if len == 0 {
         return Ok(None);
     }
-    let corrupt =
-        |offset: u64, reason: String| StorageError::Corrupt { path: path.to_owned(), offset, reason };
-    if bytes.len() < HEADER_LEN {
-        if !MAGIC.starts_with(&bytes[..bytes.len().min(8)]) {
+    let mut head = [0u8; HEADER_LEN];
+    let head_len = len.min(HEADER_LEN as u64) as usize;
+    file.read_at(0, &mut head[..head_len]).map_err(StorageError::io("read", path))?;
+    let (header, payload_crc) = check_header(path, &head[..head_len], len)?;
+    let payload = Payload { file: &*file, offset: HEADER_LEN as u64, end: len };
+    let mut crc = crc32fast::Hasher::new();
+    let mut chunk = vec![0u8; CHUNK];
+    let mut at = payload.offset;
+    while at < payload.end {
+        let n = (payload.end - at).min(CHUNK as u64) as usize;
+        file.read_at(at, &mut chunk[..n]).map_err(StorageError::io("read", path))?;
+        crc.update(&chunk[..n]);
+        at += n as u64;
+    }
+    drop(chunk);
+    if crc.finalize() != payload_crc {
+        return Err(corrupt(path, HEADER_LEN as u64, "payload checksum mismatch".into()));
+    }
+    let payload_len = usize::try_from(len - HEADER_LEN as u64).unwrap_or(usize::MAX);
+    let image = codec::decode_from_read(payload, payload_len, CHUNK)
+        .map_err(|e| corrupt(path, HEADER_LEN as u64, format!("payload does not decode: {e}")))?;
+    Ok(Some((header, image)))
+}
+
+fn corrupt(path: &Path, offset: u64, reason: String) -> StorageError {
+    StorageError::Corrupt { path: path.to_owned(), offset, reason }
+}
+
+/// Checks the header at the start of a snapshot file `file_len` bytes long (`head` holds its
+/// first [`HEADER_LEN`] bytes, or all of them when the file is shorter), and returns it with the
+/// payload checksum it declares.
+fn check_header(path: &Path, head: &[u8], file_len: u64) -> Result<(Header, u32), StorageError> {
+    if head.len() < HEADER_LEN {
+        if !MAGIC.starts_with(&head[..head.len().min(8)]) {
             return Err(StorageError::NotADatabase {
                 path: path.to_owned(),
                 reason: "no demarche header".into(),
             });
         }
-        return Err(corrupt(0, format!("truncated header ({} of {HEADER_LEN} bytes)", bytes.len())));
+        return Err(corrupt(path, 0, format!("truncated header ({} of {HEADER_LEN} bytes)", head.len())));
     }
-    if &bytes[..8] != MAGIC {
+    if &head[..8] != MAGIC {
         return Err(StorageError::NotADatabase { path: path.to_owned(), reason: "wrong magic bytes".into() });
     }
-    if crc32fast::hash(&bytes[..40]) != u32_at(bytes, 40) {
-        return Err(corrupt(0, "header checksum mismatch".into()));
+    if crc32fast::hash(&head[..40]) != u32_at(head, 40) {
+        return Err(corrupt(path, 0, "header checksum mismatch".into()));
     }
-    let version = u32_at(bytes, 8);
+    let version = u32_at(head, 8);
     if version > FORMAT_VERSION {
         return Err(StorageError::NewerFormat {
             path: path.to_owned(),
@@ -78,22 +104,33 @@ pub(crate) fn decode<S: DeserializeOwned>(
             supported: FORMAT_VERSION,
         });
     }
-    let header = Header { generation: u64_at(bytes, 12), last_seq: u64_at(bytes, 20) };
-    let declared = u64_at(bytes, 28);
-    let actual = (bytes.len() - HEADER_LEN) as u64;
+    let header = Header { generation: u64_at(head, 12), last_seq: u64_at(head, 20) };
+    let declared = u64_at(head, 28);
+    let actual = file_len - HEADER_LEN as u64;
     if declared != actual {
         return Err(corrupt(
+            path,
             28,
             format!("header declares {declared} payload bytes, the file holds {actual}"),
         ));
     }
-    let payload = &bytes[HEADER_LEN..];
-    if crc32fast::hash(payload) != u32_at(bytes, 36) {
-        return Err(corrupt(HEADER_LEN as u64, "payload checksum mismatch".into()));
+    Ok((header, u32_at(head, 36)))
+}
+
+/// The payload of a snapshot file as a `Read`er, from `offset` to `end`.
+struct Payload<'f> {
+    file: &'f dyn BackendFile,
+    offset: u64,
+    end: u64,
+}
+
+impl std::io::Read for Payload<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = (self.end - self.offset).min(buf.len() as u64) as usize;
+        self.file.read_at(self.offset, &mut buf[..n])?;
+        self.offset += n as u64;
+        Ok(n)
     }
-    let image = codec::decode(payload)
-        .map_err(|e| corrupt(HEADER_LEN as u64, format!("payload does not decode: {e}")))?;
-    Ok(Some((header, image)))
 }
 
 /// The temporary file a snapshot is written to before it is renamed over `path`.
