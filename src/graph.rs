@@ -172,7 +172,7 @@ pub struct Graph {
     /// itself (a name already in lower case is found through `by_name` / `by_alias`).
     by_folded_name: HashMap<Box<str>, Postings>,
     /// By (label, property key) symbols: looking one up allocates nothing.
-    property_indexes: HashMap<(Sym, Sym), HashMap<Value, Postings>>,
+    property_indexes: HashMap<(Sym, Sym), ValueIndex>,
     n_by_type: HashMap<Sym, usize>,
     /// False while every node sits at the petgraph index equal to its id (a graph built in one
     /// go, with no deleted node's index reused): then an index is turned into an id without
@@ -342,8 +342,9 @@ impl Graph {
 
     /// Nodes with `label` whose `key` equals `value`, when that property is indexed.
     pub fn index_lookup(&self, label: &str, key: &str, value: &Value) -> Option<Vec<NodeId>> {
-        let index = self.property_indexes.get(&(self.sym(label)?, self.sym(key)?))?;
-        Some(index.get(value).map(|p| p.iter().collect()).unwrap_or_default())
+        let key = self.sym(key)?;
+        let index = self.property_indexes.get(&(self.sym(label)?, key))?;
+        Some(index.get(value, |x| node_value(&self.g, &self.node_slots, key, x)))
     }
 
     /// The (label, key) pairs that have a property index.
@@ -679,8 +680,9 @@ impl Graph {
         }
         self.g[idx].labels.push(sym);
         self.by_label.entry(sym).or_default().insert(id);
-        for (key, value) in self.g[idx].props.entries().to_vec() {
-            self.index_insert(sym, key, &value, id);
+        let keys: Vec<Sym> = self.g[idx].props.entries().iter().map(|(k, _)| *k).collect();
+        for key in keys {
+            self.index_insert(sym, key, id);
         }
         Ok(vec![Mutation::RemoveLabel { id, label: label.to_owned() }])
     }
@@ -707,12 +709,11 @@ impl Graph {
             return Ok(vec![]);
         }
         let members = self.by_label.get(&sym);
-        let mut index: HashMap<Value, Postings> = HashMap::default();
-        index.reserve(members.map_or(0, BTreeSet::len));
+        let mut index = ValueIndex::with_capacity(members.map_or(0, BTreeSet::len));
+        let value_of = |x: NodeId| node_value(&self.g, &self.node_slots, key_sym, x);
         for id in members.into_iter().flatten() {
-            let value = self.node_idx(*id).and_then(|i| self.g[i].props.get(key_sym));
-            if let Some(value) = value {
-                post(&mut index, value.clone(), *id);
+            if let Some(value) = value_of(*id) {
+                index.insert(value, *id, value_of);
             }
         }
         self.property_indexes.insert((sym, key_sym), index);
@@ -737,9 +738,12 @@ impl Graph {
             self.unindex_value(id, key, &old, &labels);
         }
         if !value.is_null() {
-            self.index_value(id, key, &value, &labels);
+            self.index_value(id, key, &value);
             let k = self.intern(key);
             self.g[idx].props.insert(k, value, &self.symbols);
+            for label in labels {
+                self.index_insert(label, k, id);
+            }
             if key == "name" {
                 self.index_name(id);
             }
@@ -764,20 +768,16 @@ impl Graph {
         }
     }
 
-    /// Indexes a value the node is about to hold: aliases, folded names, property indexes. The
-    /// name index follows once the node holds it ([`Graph::index_name`]).
-    fn index_value(&mut self, id: NodeId, key: &str, value: &Value, labels: &[Sym]) {
+    /// Indexes a value the node is about to hold under aliases and folded names. The name index
+    /// and property indexes follow once the node holds it ([`Graph::index_name`],
+    /// [`Graph::index_insert`]).
+    fn index_value(&mut self, id: NodeId, key: &str, value: &Value) {
         for name in name_keys(key, value) {
             if key != "name" {
                 post(&mut self.by_alias, name.into(), id);
             }
             if let Some(folded) = fold(name) {
                 post(&mut self.by_folded_name, folded.into(), id);
-            }
-        }
-        if let Some(key) = self.sym(key) {
-            for sym in labels {
-                self.index_insert(*sym, key, value, id);
             }
         }
     }
@@ -808,18 +808,21 @@ impl Graph {
         }
     }
 
-    fn index_insert(&mut self, label: Sym, key: Sym, value: &Value, id: NodeId) {
+    /// Files a node under the value it holds for `key` in the property index of (`label`,
+    /// `key`), if there is one.
+    fn index_insert(&mut self, label: Sym, key: Sym, id: NodeId) {
         if let Some(index) = self.property_indexes.get_mut(&(label, key)) {
-            post(index, value.clone(), id);
+            let value_of = |x: NodeId| node_value(&self.g, &self.node_slots, key, x);
+            if let Some(value) = value_of(id) {
+                index.insert(value, id, value_of);
+            }
         }
     }
 
+    /// Takes a node out from under `value`, what it held for `key` when it was filed.
     fn index_remove(&mut self, label: Sym, key: Sym, value: &Value, id: NodeId) {
-        if let Some(index) = self.property_indexes.get_mut(&(label, key))
-            && let Some(postings) = index.get_mut(value)
-            && postings.remove(id)
-        {
-            index.remove(value);
+        if let Some(index) = self.property_indexes.get_mut(&(label, key)) {
+            index.remove(value, id);
         }
     }
 }
@@ -843,6 +846,17 @@ fn node_name<'a>(
 ) -> Option<&'a str> {
     let idx = slots.get(usize::try_from(id.0).ok()?).flatten()?;
     g.node_weight(idx)?.props.get(key?)?.as_str()
+}
+
+/// A node's value of `key`, read for the property indexes.
+fn node_value<'a>(
+    g: &'a StableDiGraph<NodeRec, RelRec>,
+    slots: &Slots<NodeIndex>,
+    key: Sym,
+    id: NodeId,
+) -> Option<&'a Value> {
+    let idx = slots.get(usize::try_from(id.0).ok()?).flatten()?;
+    g.node_weight(idx)?.props.get(key)
 }
 
 /// The lower-case form of a name or alias, when it differs from the text (see `by_folded_name`).
@@ -884,12 +898,14 @@ mod names;
 mod postings;
 mod props;
 mod slots;
+mod value_index;
 pub use image::{GraphImage, ImageWriter};
 use names::NameIndex;
 use postings::{Postings, post};
 use props::PropMap;
 pub use props::PropsRef;
 use slots::Slots;
+use value_index::ValueIndex;
 
 #[cfg(test)]
 mod tests;

@@ -66,15 +66,15 @@ impl Graph {
                 }
             }
         }
-        if !self.property_indexes.is_empty() {
-            for (key, value) in props.entries() {
-                for sym in &labels {
-                    self.index_insert(*sym, *key, value, id);
-                }
-            }
-        }
+        let indexed: Vec<(Sym, Sym)> = match self.property_indexes.is_empty() {
+            true => Vec::new(),
+            false => labels.iter().flat_map(|l| props.entries().iter().map(move |(k, _)| (*l, *k))).collect(),
+        };
         let idx = self.add_node_rec(NodeRec { id, labels: Labels::from_vec(labels), props });
         self.node_slots.push(Some(idx));
+        for (label, key) in indexed {
+            self.index_insert(label, key, id);
+        }
         self.index_name(id);
         id
     }

@@ -181,7 +181,7 @@ impl Graph {
         // indexes need the values now; the name index once the node holds its name.
         for key in ["name", "aliases"] {
             if let Some(value) = self.sym(key).and_then(|k| props.get(k)) {
-                self.index_value(id, key, value, &[]);
+                self.index_value(id, key, value);
             }
         }
         let idx = self.add_node_rec(NodeRec { id, labels: Labels::from_vec(node.labels), props });

@@ -179,3 +179,98 @@ fn expansion_and_scans_name_nodes_by_id_when_a_deleted_nodes_index_is_reused() {
     assert_eq!(g.scan_rels(None).collect::<Vec<_>>(), vec![(RelId(0), NodeId(3), NodeId(2))]);
     assert_eq!(g.rel_ends(RelId(0)), Some((NodeId(3), NodeId(2))));
 }
+
+mod property_index_model {
+    //! The property index against a scan, through random changes and growth.
+    use super::*;
+    use proptest::prelude::*;
+
+    #[derive(Debug, Clone)]
+    enum Step {
+        Create { labelled: bool, v: Option<i64> },
+        Bulk { labelled: bool, v: i64 },
+        Set { node: usize, v: Option<i64>, float: bool },
+        AddLabel { node: usize },
+        RemoveLabel { node: usize },
+        Delete { node: usize },
+        CreateIndex,
+    }
+
+    fn step() -> impl Strategy<Value = Step> {
+        prop_oneof![
+            4 => (any::<bool>(), proptest::option::of(0i64..6)).prop_map(|(labelled, v)| Step::Create { labelled, v }),
+            2 => (any::<bool>(), 0i64..6).prop_map(|(labelled, v)| Step::Bulk { labelled, v }),
+            3 => (0usize..64, proptest::option::of(0i64..6), any::<bool>())
+                .prop_map(|(node, v, float)| Step::Set { node, v, float }),
+            1 => (0usize..64).prop_map(|node| Step::AddLabel { node }),
+            1 => (0usize..64).prop_map(|node| Step::RemoveLabel { node }),
+            1 => (0usize..64).prop_map(|node| Step::Delete { node }),
+            1 => Just(Step::CreateIndex),
+        ]
+    }
+
+    fn value(v: i64, float: bool) -> Value {
+        if float { Value::Float(v as f64) } else { Value::Int(v) }
+    }
+
+    proptest! {
+        #[test]
+        fn lookups_agree_with_a_scan(steps in proptest::collection::vec(step(), 1..120)) {
+            let mut g = Graph::new();
+            let mut nodes: Vec<NodeId> = Vec::new();
+            let pick = |nodes: &[NodeId], i: usize| (!nodes.is_empty()).then(|| nodes[i % nodes.len()]);
+            for step in steps {
+                match step {
+                    Step::Create { labelled, v } => {
+                        let labels: &[&str] = if labelled { &["L"] } else { &[] };
+                        let pairs: Vec<(&str, Value)> = v.map(|v| ("v", Value::Int(v))).into_iter().collect();
+                        nodes.push(create(&mut g, labels, &pairs));
+                    }
+                    Step::Bulk { labelled, v } => {
+                        let labels = if labelled { vec![g.bulk_symbol("L")] } else { vec![] };
+                        let key = g.bulk_symbol("v");
+                        nodes.push(g.bulk_node(labels, vec![(key, Value::Int(v))]));
+                    }
+                    Step::Set { node, v, float } => {
+                        if let Some(id) = pick(&nodes, node) {
+                            let v = v.map_or(Value::Null, |v| value(v, float));
+                            g.apply(&[Mutation::SetNodeProperty { id, key: "v".into(), value: v }]).unwrap();
+                        }
+                    }
+                    Step::AddLabel { node } => {
+                        if let Some(id) = pick(&nodes, node) {
+                            g.apply(&[Mutation::AddLabel { id, label: "L".into() }]).unwrap();
+                        }
+                    }
+                    Step::RemoveLabel { node } => {
+                        if let Some(id) = pick(&nodes, node) {
+                            g.apply(&[Mutation::RemoveLabel { id, label: "L".into() }]).unwrap();
+                        }
+                    }
+                    Step::Delete { node } => {
+                        if let Some(id) = pick(&nodes, node) {
+                            g.apply(&[Mutation::DeleteNode { id }]).unwrap();
+                            nodes.retain(|n| *n != id);
+                        }
+                    }
+                    Step::CreateIndex => {
+                        g.apply(&[Mutation::CreateIndex { label: "L".into(), key: "v".into() }]).unwrap();
+                    }
+                }
+                if g.indexes().is_empty() {
+                    continue;
+                }
+                for v in 0..6 {
+                    let mut expected: Vec<NodeId> = nodes
+                        .iter()
+                        .copied()
+                        .filter(|id| g.node(*id).is_some_and(|n| n.labels.iter().any(|l| l == "L")))
+                        .filter(|id| g.node_props(*id).and_then(|p| p.get("v").cloned()) == Some(Value::Int(v)))
+                        .collect();
+                    expected.sort();
+                    prop_assert_eq!(g.index_lookup("L", "v", &Value::Int(v)), Some(expected));
+                }
+            }
+        }
+    }
+}
