@@ -573,7 +573,7 @@ fn graphml_type(value: &Value) -> &'static str {
 
 fn graphml_text(value: &Value) -> String {
     match value {
-        Value::String(s) => s.clone(),
+        Value::String(s) => s.to_string(),
         Value::Float(f) => crate::model::format_float(*f),
         Value::Int(_) | Value::Bool(_) | Value::Date(_) => value.to_string(),
         other => plain_json(other).to_string(),
@@ -719,7 +719,7 @@ mod tests {
 
     #[test]
     fn csv_refuses_values_it_cannot_carry() {
-        assert!(csv_cell(&Value::String(String::new())).is_err());
+        assert!(csv_cell(&Value::String(Default::default())).is_err());
         assert!(csv_cell(&Value::List(vec![])).is_err());
         assert!(csv_cell(&Value::List(vec![Value::Int(1), Value::from("a")])).is_err());
         assert!(csv_cell(&Value::List(vec![Value::from("a;b")])).is_err());

@@ -584,7 +584,7 @@ impl Loader<'_, '_> {
                             let value = if *int {
                                 Value::Int(parse_int(text).map_err(|m| at(i, m))?)
                             } else {
-                                Value::String(text.to_owned())
+                                Value::String(text.into())
                             };
                             props.push((key, value));
                         }
@@ -601,7 +601,7 @@ impl Loader<'_, '_> {
                     NodeCol::Kind => {
                         labels.push(self.symbol(text));
                         if let Some(key) = key {
-                            props.push((key, Value::String(text.to_owned())));
+                            props.push((key, Value::String(text.into())));
                         }
                     }
                     NodeCol::Prop(_) | NodeCol::Ignore if text.is_empty() => {}
@@ -776,7 +776,7 @@ fn parse_int(text: &str) -> Result<i64, String> {
 
 fn parse_scalar(text: &str, ty: Ty) -> Result<Value, String> {
     Ok(match ty {
-        Ty::Str => Value::String(text.to_owned()),
+        Ty::Str => Value::String(text.into()),
         Ty::Int => Value::Int(parse_int(text)?),
         Ty::Float => {
             Value::Float(parse_float(text.trim()).ok_or_else(|| format!("'{text}' is not a number"))?)

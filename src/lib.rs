@@ -15,6 +15,9 @@ mod query;
 mod result;
 mod storage;
 
+/// The string type inside [`Value::String`], re-exported so an embedder can name it without
+/// depending on `compact_str` itself.
+pub use compact_str::CompactString;
 pub use db::{BUILTIN_SCRIPT, Database, QueryOptions, Schema, Session, Transaction};
 pub use error::{
     Error, ExecutionError, ExecutionKind, Result, SemanticError, SemanticKind, Span, SyntaxError, TckCode,

@@ -299,7 +299,7 @@ pub fn plain_json(v: &Value) -> Json {
         Value::Int(i) => json!(i),
         Value::Float(f) if f.is_finite() => json!(f),
         Value::Float(f) => Json::String(format_float(*f)),
-        Value::String(s) => Json::String(s.clone()),
+        Value::String(s) => Json::String(s.to_string()),
         Value::Date(d) => Json::String(d.to_string()),
         Value::List(items) => Json::Array(items.iter().map(plain_json).collect()),
         Value::Map(map) => Json::Object(map.iter().map(|(k, x)| (k.clone(), plain_json(x))).collect()),
@@ -400,7 +400,7 @@ macro_rules! from_value {
 }
 
 from_value!(&'a str, "a string", Value::String(s) => s.as_str());
-from_value!(String, "a string", Value::String(s) => s.clone());
+from_value!(String, "a string", Value::String(s) => s.to_string());
 from_value!(i64, "an integer", Value::Int(i) => *i);
 from_value!(f64, "a float", Value::Float(f) => *f);
 from_value!(bool, "a boolean", Value::Bool(b) => *b);

@@ -168,8 +168,8 @@ pub fn load_mutations(dir: &Path) -> Result<Vec<Mutation>, Box<dyn Error>> {
         let id: u64 = r[0].parse().map_err(|_| at("id"))?;
         let mut props = Properties::new();
         props.insert("id".into(), Value::Int(id as i64));
-        props.insert("kind".into(), Value::String(r[1].to_owned()));
-        props.insert("name".into(), Value::String(r[2].to_owned()));
+        props.insert("kind".into(), Value::from(&r[1]));
+        props.insert("name".into(), Value::from(&r[2]));
         props.insert("date".into(), Value::Date(Date::parse(&r[3]).map_err(|_| at("date"))?));
         props.insert("count".into(), Value::Int(r[4].parse().map_err(|_| at("count"))?));
         out.push(Mutation::CreateNode { id: NodeId(id), labels: vec![r[1].to_owned()], properties: props });

@@ -112,7 +112,7 @@ fn write_csv(out: &mut dyn Write, result: &QueryResult) -> std::io::Result<()> {
     }
     for row in &result.rows {
         w.write_record(row.iter().map(|v| match v {
-            Value::String(s) => s.clone(),
+            Value::String(s) => s.to_string(),
             Value::Null => String::new(),
             Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::Date(_) => v.to_string(),
             other => result.value_to_json(other).to_string(),

@@ -161,7 +161,7 @@ mod tests {
             // 7 and 7.0 are the same value, as in a Cypher comparison.
             let value = match i % 2 {
                 0 => Value::Int(i as i64 * 10),
-                _ => Value::String(format!("k{}", i % 3)),
+                _ => Value::String(format!("k{}", i % 3).into()),
             };
             let value = if i == 1001 {
                 Value::Float(7.0)

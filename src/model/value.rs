@@ -5,6 +5,7 @@
 //! entities they mention beside the rows, so a value stays small and cheap to copy.
 
 use super::date::Date;
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -40,8 +41,10 @@ pub enum Value {
     Int(i64),
     /// A 64-bit float.
     Float(f64),
-    /// A UTF-8 string.
-    String(String),
+    /// A UTF-8 string. Up to 24 bytes it is kept inside the value, without an allocation:
+    /// most property values (names, kinds, codes) are that short. Build one with
+    /// `Value::from("text")` or `Value::String("text".into())`.
+    String(CompactString),
     /// A date known to the day, month or year.
     Date(Date),
     /// A list of values.

@@ -147,7 +147,7 @@ mod tests {
 
     #[test]
     fn encoding_into_a_writer_gives_the_same_bytes() {
-        let value = Value::List(vec![Value::String("x".repeat(300)), Value::Int(1 << 40)]);
+        let value = Value::List(vec![Value::String("x".repeat(300).into()), Value::Int(1 << 40)]);
         let mut out = Vec::new();
         let n = encode_into(&value, &mut out).expect("encodable");
         assert_eq!(n, out.len());
@@ -156,8 +156,11 @@ mod tests {
 
     #[test]
     fn decoding_from_a_reader_matches_decoding_from_a_slice() {
-        let value =
-            Value::List(vec![Value::String("y".repeat(1000)), Value::Int(-(1 << 50)), Value::Bool(true)]);
+        let value = Value::List(vec![
+            Value::String("y".repeat(1000).into()),
+            Value::Int(-(1 << 50)),
+            Value::Bool(true),
+        ]);
         let bytes = encode(&value).expect("encodable");
         // A buffer smaller than the string and than a varint, so values straddle refills.
         let back: Value = decode_from_read(&bytes[..], bytes.len(), 7).expect("decodable");

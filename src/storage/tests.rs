@@ -225,7 +225,7 @@ mod roundtrip {
             any::<bool>().prop_map(Value::Bool),
             any::<i64>().prop_map(Value::Int),
             any::<f64>().prop_filter("NaN never equals itself", |f| !f.is_nan()).prop_map(Value::Float),
-            ".{0,12}".prop_map(Value::String),
+            ".{0,12}".prop_map(|s| Value::String(s.into())),
             (1900i32..2100, 1u8..13, 1u8..29)
                 .prop_map(|(y, m, d)| Value::Date(crate::model::Date::day(y, m, d).unwrap())),
         ];
@@ -326,7 +326,7 @@ fn a_snapshot_of_many_chunks_round_trips_and_a_failed_chunk_keeps_the_previous_o
         let mut image = Image::new();
         // Three and a half chunks of payload, in pieces, so the encoder crosses chunk ends.
         for i in 0..7 {
-            image.insert(format!("k{i}"), Value::String(fill.repeat(snapshot::CHUNK / 2)));
+            image.insert(format!("k{i}"), Value::String(fill.repeat(snapshot::CHUNK / 2).into()));
         }
         image
     };

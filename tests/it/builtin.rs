@@ -58,7 +58,10 @@ fn names_are_unique_and_aliases_resolve_to_one_entity() {
             db.find_by_name(alias).unwrap().len() == 1,
             "alias '{alias}' of {name} is also another entity's name or alias"
         );
-        assert!(owner.insert(alias.to_lowercase(), name.clone()).is_none(), "alias '{alias}' is used twice");
+        assert!(
+            owner.insert(alias.as_str().to_lowercase(), name.to_string()).is_none(),
+            "alias '{alias}' is used twice"
+        );
     }
 }
 

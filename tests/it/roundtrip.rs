@@ -9,7 +9,7 @@ fn value() -> impl Strategy<Value = Value> {
         any::<bool>().prop_map(Value::Bool),
         any::<i64>().prop_map(Value::Int),
         (-1e12f64..1e12).prop_map(Value::Float),
-        "[a-zA-Z0-9 ']{0,10}".prop_map(Value::String),
+        "[a-zA-Z0-9 ']{0,10}".prop_map(|s| Value::String(s.into())),
         (1900i32..2100, 1u8..13).prop_map(|(y, m)| Value::Date(demarche::Date::month(y, m).unwrap())),
     ];
     leaf.prop_recursive(2, 8, 3, |inner| proptest::collection::vec(inner, 0..3).prop_map(Value::List))

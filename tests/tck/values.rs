@@ -133,7 +133,7 @@ impl TckValue {
             Value::Bool(b) => TckValue::Bool(*b),
             Value::Int(i) => TckValue::Int(*i),
             Value::Float(f) => TckValue::Float(*f),
-            Value::String(s) => TckValue::Str(s.clone()),
+            Value::String(s) => TckValue::Str(s.to_string()),
             Value::Date(d) => TckValue::Str(d.to_string()),
             Value::List(items) => TckValue::List(items.iter().map(|x| TckValue::of(x, result)).collect()),
             Value::Map(m) => {
@@ -229,7 +229,7 @@ impl TckValue {
             TckValue::Bool(b) => Value::Bool(*b),
             TckValue::Int(i) => Value::Int(*i),
             TckValue::Float(f) => Value::Float(*f),
-            TckValue::Str(s) => Value::String(s.clone()),
+            TckValue::Str(s) => Value::String(s.as_str().into()),
             TckValue::List(items) => {
                 Value::List(items.iter().map(TckValue::to_param).collect::<Result<_, _>>()?)
             }

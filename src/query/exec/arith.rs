@@ -21,7 +21,9 @@ pub fn add(a: Value, b: Value) -> Result<Value, Error> {
         (x, Value::List(y)) => Value::List(std::iter::once(x).chain(y).collect()),
         (Value::String(x), Value::String(y)) => Value::String(x + &y),
         (Value::String(x), y @ (Value::Int(_) | Value::Float(_))) => Value::String(x + &number_text(&y)),
-        (x @ (Value::Int(_) | Value::Float(_)), Value::String(y)) => Value::String(number_text(&x) + &y),
+        (x @ (Value::Int(_) | Value::Float(_)), Value::String(y)) => {
+            Value::String((number_text(&x) + &y).into())
+        }
         (a, b) => numeric(BinaryOp::Add, &a, &b)?,
     })
 }

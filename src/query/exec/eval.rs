@@ -166,7 +166,7 @@ impl Runner<'_> {
                 "year" => Value::Int(d.year_part() as i64),
                 "month" => d.month_part().map_or(Value::Null, |m| Value::Int(m as i64)),
                 "day" => d.day_part().map_or(Value::Null, |m| Value::Int(m as i64)),
-                "precision" => Value::String(format!("{:?}", d.precision()).to_lowercase()),
+                "precision" => Value::String(format!("{:?}", d.precision()).to_lowercase().into()),
                 _ => Value::Null,
             },
             other => {

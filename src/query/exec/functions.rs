@@ -54,8 +54,8 @@ impl Runner<'_> {
                 }
             },
             "elementid" => match a(0) {
-                Value::Node(id) => Value::String(format!("n{}", id.0)),
-                Value::Relationship(id) => Value::String(format!("r{}", id.0)),
+                Value::Node(id) => Value::String(compact_str::format_compact!("n{}", id.0)),
+                Value::Relationship(id) => Value::String(compact_str::format_compact!("r{}", id.0)),
                 Value::Null => Value::Null,
                 other => {
                     return Err(type_error(format!(

@@ -730,7 +730,7 @@ mod tests {
         // By hand: 9,000 relationships, well past the point where node properties are remembered.
         let key = |b: i64| match b % 4 {
             0 | 1 => Value::Int(b % 5),
-            2 => Value::String((b % 5).to_string()),
+            2 => Value::String((b % 5).to_string().into()),
             _ => Value::Null,
         };
         let mut counts: Vec<(Value, Value, i64)> = Vec::new();

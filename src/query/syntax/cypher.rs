@@ -506,7 +506,7 @@ fn operand_built(pair: Pair<'_, Rule>) -> Result<Built> {
             }
             return lit(Value::Float(f));
         }
-        Rule::string => return lit(Value::String(string_literal(&pair)?)),
+        Rule::string => return lit(Value::String(string_literal(&pair)?.into())),
         Rule::parameter => {
             ExprKind::Parameter(pair.as_str().trim_start_matches('$').trim_matches('`').to_owned())
         }

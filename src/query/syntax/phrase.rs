@@ -56,7 +56,7 @@ impl Refs<'_> {
             Rule::string => {
                 let expr = cypher::expression(inner.clone())?;
                 match expr.kind {
-                    crate::query::ast::ExprKind::Literal(crate::model::Value::String(s)) => s,
+                    crate::query::ast::ExprKind::Literal(crate::model::Value::String(s)) => s.into_string(),
                     _ => return Err(unexpected(&inner)),
                 }
             }
