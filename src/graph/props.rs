@@ -120,6 +120,12 @@ impl<'g> PropsRef<'g> {
         find(self.entries, self.graph.sym(key)?)
     }
 
+    /// The value under the key whose symbol is `key` ([`Graph::sym`]): for a caller reading
+    /// the same key of many entities, which looks the symbol up once instead of per entity.
+    pub fn get_sym(self, key: Sym) -> Option<&'g Value> {
+        find(self.entries, key)
+    }
+
     /// Every `(key, value)`, in key order.
     pub fn iter(self) -> impl Iterator<Item = (&'g str, &'g Value)> + 'g {
         let graph = self.graph;

@@ -197,3 +197,60 @@ fn printed_floats_read_back_as_the_same_floats() {
         assert_eq!(value, Some(Value::Float(f)), "{f} printed as {text}");
     }
 }
+
+#[test]
+fn a_large_grouping_by_a_node_property_counts_every_row() {
+    // Past a few thousand rows the groups number `b.kind` for every node at once; the counts
+    // must equal a plain computation, including nodes without the property and non-strings.
+    let db = Database::in_memory();
+    let kinds = ["a", "b", "c"];
+    let kind_of = |i: i64| -> Value {
+        match i % 5 {
+            0 => Value::Null,
+            1 => Value::Int(1),
+            2 => Value::Float(1.0),
+            _ => Value::from(kinds[(i % 3) as usize]),
+        }
+    };
+    for i in 0..60 {
+        let mut p = Properties::new();
+        if !kind_of(i).is_null() {
+            p.insert("kind".into(), kind_of(i));
+        }
+        p.insert("i".into(), Value::Int(i));
+        db.create_node(&["N"], p).unwrap();
+    }
+    db.execute(
+        "MATCH (a:N), (b:N) WHERE (a.i * 7 + b.i) % 3 <> 0 \
+         UNWIND range(1, 3) AS k CREATE (a)-[:R {k: k}]->(b)",
+        &Params::new(),
+    )
+    .unwrap();
+    let result = db
+        .execute("MATCH (a)-[r]->(b) RETURN b.kind AS k, count(*) AS c ORDER BY c DESC", &Params::new())
+        .unwrap();
+    let mut expected: std::collections::BTreeMap<String, i64> = Default::default();
+    for a in 0..60i64 {
+        for b in 0..60i64 {
+            if (a * 7 + b) % 3 != 0 {
+                // 1 and 1.0 are one group.
+                let k = match kind_of(b) {
+                    Value::Float(_) => Value::Int(1),
+                    other => other,
+                };
+                *expected.entry(k.to_string()).or_default() += 3;
+            }
+        }
+    }
+    assert!(expected.values().sum::<i64>() > 5000, "enough rows to number every node");
+    let mut got: std::collections::BTreeMap<String, i64> = Default::default();
+    for row in &result.rows {
+        let Value::Int(c) = row[1] else { panic!("{row:?}") };
+        let k = match &row[0] {
+            Value::Float(_) => Value::Int(1),
+            other => other.clone(),
+        };
+        got.insert(k.to_string(), c);
+    }
+    assert_eq!(got, expected);
+}
