@@ -480,14 +480,17 @@ impl Graph {
     /// reading the relationship table front to back, which on a large graph is several times
     /// faster than following each node's list of relationships (one cache miss per hop). For
     /// callers that do not care about the order, such as an aggregation over all relationships.
+    /// Each item is (relationship, its type's symbol, start, end).
     pub fn scan_rels<'a>(
         &'a self,
         types: Option<&'a [Sym]>,
-    ) -> impl Iterator<Item = (RelId, NodeId, NodeId)> + 'a {
+    ) -> impl Iterator<Item = (RelId, Sym, NodeId, NodeId)> + 'a {
         (&self.g)
             .edge_references()
             .filter(move |e| types.is_none_or(|t| t.contains(&e.weight().rel_type())))
-            .map(move |e| (e.weight().id, self.id_of(e.source()), self.id_of(e.target())))
+            .map(move |e| {
+                (e.weight().id, e.weight().rel_type(), self.id_of(e.source()), self.id_of(e.target()))
+            })
     }
 
     /// Number of relationships at a node (both directions, self-loops counted once).

@@ -150,7 +150,7 @@ fn a_relationship_scan_sees_every_relationship_once_with_its_ends() {
     };
     g.apply(&[n(0), n(1), n(2), r(0, "A", 0, 1), r(1, "B", 1, 2), r(2, "A", 2, 2), r(3, "A", 2, 0)]).unwrap();
     g.apply(&[Mutation::DeleteRelationship { id: RelId(1) }]).unwrap();
-    let mut all: Vec<_> = g.scan_rels(None).map(|(r, a, b)| (r.0, a.0, b.0)).collect();
+    let mut all: Vec<_> = g.scan_rels(None).map(|(r, _, a, b)| (r.0, a.0, b.0)).collect();
     all.sort();
     assert_eq!(all, vec![(0, 0, 1), (2, 2, 2), (3, 2, 0)]);
     let only_b = [g.sym("B").unwrap()];
@@ -176,7 +176,8 @@ fn expansion_and_scans_name_nodes_by_id_when_a_deleted_nodes_index_is_reused() {
     g.apply(&[rel]).unwrap();
     assert_eq!(g.expand(NodeId(2), Dir::In, None).collect::<Vec<_>>(), vec![(RelId(0), NodeId(3))]);
     assert_eq!(g.expand(NodeId(3), Dir::Out, None).collect::<Vec<_>>(), vec![(RelId(0), NodeId(2))]);
-    assert_eq!(g.scan_rels(None).collect::<Vec<_>>(), vec![(RelId(0), NodeId(3), NodeId(2))]);
+    let r = g.sym("R").unwrap();
+    assert_eq!(g.scan_rels(None).collect::<Vec<_>>(), vec![(RelId(0), r, NodeId(3), NodeId(2))]);
     assert_eq!(g.rel_ends(RelId(0)), Some((NodeId(3), NodeId(2))));
 }
 

@@ -274,6 +274,9 @@ fn match_into_groups<'g>(
     let any_order = project::order_free(p);
     for row in input {
         let row = row?;
+        if any_order && filter.is_none() && runner.count_hop(p, patterns, &row, &mut groups)? {
+            continue;
+        }
         let mut sink = |found: &[Value]| {
             if let Some(filter) = filter
                 && !eval::truthy(&runner.eval(filter, Frame::row(found))?)?

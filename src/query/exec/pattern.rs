@@ -16,6 +16,7 @@ use crate::query::plan::{Expr, NodePlan, PatternPlan, RelPlan};
 use std::borrow::Cow;
 
 mod scan;
+pub(super) use scan::hop_slots;
 mod shortest;
 
 /// Takes each row a search finds, in place of collecting it.
@@ -63,7 +64,7 @@ pub(super) fn put(slot: &mut Value, value: Value) {
     }
 }
 
-fn width(patterns: &[PatternPlan], row: &[Value]) -> usize {
+pub(super) fn width(patterns: &[PatternPlan], row: &[Value]) -> usize {
     let slots = patterns
         .iter()
         .flat_map(|p| p.nodes.iter().map(|n| n.slot).chain(p.rels.iter().map(|r| r.slot)).chain(p.path_slot));

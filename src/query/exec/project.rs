@@ -192,12 +192,7 @@ impl<'g> Runner<'g> {
         for (i, column) in p.group_keys.iter().zip(&mut groups.columns) {
             codes.push(self.key_code(&p.items[*i], row, column, remember)?);
         }
-        // A key of one or two numbers below 2^32 (nearly every key) is found as one integer.
-        let packed = match codes.as_slice() {
-            [a] if *a >> 32 == 0 => Some(*a),
-            [a, b] if (a | b) >> 32 == 0 => Some(a << 32 | b),
-            _ => None,
-        };
+        let packed = pack(codes);
         let found = match packed {
             Some(key) => groups.packed.get(&key),
             None => groups.index.get(codes.as_slice()),
@@ -309,12 +304,15 @@ impl<'g> Runner<'g> {
 
     /// Numbers the value of a node-property key (`b.kind`) for every node, in storage order.
     fn fill_node_codes(&self, e: &Expr, column: &mut Column<'g>) {
-        let (Access::NodeProp(_), Expr::Prop(_, key)) = (column.access, e) else { return };
+        let (Access::NodeProp(_), Expr::Prop(_, key), false) = (column.access, e, column.filled) else {
+            return;
+        };
         let graph = self.graph;
         if column.by_node.is_empty() {
             column.by_node = vec![0; usize::try_from(graph.next_node_id().0).unwrap_or(0)];
         }
         let sym = graph.sym(key);
+        column.filled = true;
         for id in graph.node_ids() {
             let Some(at) = usize::try_from(id.0).ok().filter(|n| *n < column.by_node.len()) else { continue };
             if column.by_node[at] != 0 {
@@ -326,6 +324,174 @@ impl<'g> Runner<'g> {
                 column.by_node[at] = kept;
             }
         }
+    }
+
+    /// Counts the matches of one scanned hop straight into `groups`, without a row per match,
+    /// when that is all the aggregation needs: every aggregate is `count(*)`, and there are at
+    /// most two grouping keys, each `type(r)` or a property of either end node. The groups are
+    /// those [`Runner::group_row`] would make (same numbering, first match as their row), so
+    /// other input rows may still go through it. False, with nothing counted, when the shape
+    /// does not fit; the caller then feeds the rows one by one.
+    pub fn count_hop(
+        &self,
+        p: &ProjectPlan,
+        patterns: &[crate::query::plan::PatternPlan],
+        row: &[Value],
+        groups: &mut Groups<'g>,
+    ) -> Result<bool, Error> {
+        #[derive(Clone, Copy)]
+        enum Read {
+            Type,
+            From,
+            To,
+        }
+        let Some([from, rel, to]) = super::pattern::hop_slots(patterns) else { return Ok(false) };
+        if p.group_keys.len() > 2 || !p.aggregates.iter().all(|a| a.arg.is_none() && a.extra.is_empty()) {
+            return Ok(false);
+        }
+        let mut reads = [Read::Type; 2];
+        for (read, i) in reads.iter_mut().zip(&p.group_keys) {
+            *read = match access(&p.items[*i]) {
+                Access::RelType(s) if s == rel => Read::Type,
+                Access::NodeProp(s) if s == from => Read::From,
+                Access::NodeProp(s) if s == to => Read::To,
+                _ => return Ok(false),
+            };
+        }
+        let reads = &reads[..p.group_keys.len()];
+        if groups.columns.len() < p.group_keys.len() {
+            groups.columns = p
+                .group_keys
+                .iter()
+                .map(|i| Column { access: access(&p.items[*i]), ..Column::default() })
+                .collect();
+        }
+        let mut syms = [None; 2];
+        for ((i, read), sym) in p.group_keys.iter().zip(reads).zip(&mut syms) {
+            if let (Read::From | Read::To, Expr::Prop(_, key)) = (read, &p.items[*i]) {
+                *sym = self.graph.sym(key);
+            }
+        }
+        let graph = self.graph;
+        // Node-property keys are numbered for every node once the first match shows that the
+        // hop can be scanned (a pattern that cannot is matched row by row, without this cost).
+        let mut filled = false;
+        let mut narrow: [Vec<u8>; 2] = Default::default();
+        // Type symbol -> 1 + its number, per column.
+        let mut type_codes: [Vec<u32>; 2] = Default::default();
+        let width = super::pattern::width(patterns, row);
+        let Groups { index, packed, groups: list, columns, rows, .. } = groups;
+        // Group numbers (plus one) by small key numbers, and the matches counted per group.
+        const GRID: usize = 1 << 16;
+        let mut grid: Vec<u32> = Vec::new();
+        let mut hits: Vec<i64> = Vec::new();
+        let matched = self.hop_matches(patterns, row, &mut |x, rid, t, y| {
+            if !filled {
+                for (((i, read), column), narrow) in
+                    p.group_keys.iter().zip(reads).zip(columns.iter_mut()).zip(&mut narrow)
+                {
+                    if matches!(read, Read::From | Read::To) {
+                        self.fill_node_codes(&p.items[*i], column);
+                        // Fewer than 255 values: a byte per node, so that the table stays in
+                        // cache (on a large graph, a miss per match otherwise).
+                        if column.codes.len() < 255 {
+                            *narrow = column.by_node.iter().map(|c| *c as u8).collect();
+                        }
+                    }
+                }
+                filled = true;
+            }
+            let mut codes = [0u64; 2];
+            for (k, read) in reads.iter().enumerate() {
+                let column = &mut columns[k];
+                codes[k] = match read {
+                    Read::Type => {
+                        let table = &mut type_codes[k];
+                        let at = t.0 as usize;
+                        if table.len() <= at {
+                            table.resize(at + 1, 0);
+                        }
+                        if table[at] == 0 {
+                            let code = column.code(KeyPart::Str(graph.sym_name(t)));
+                            table[at] = u32::try_from(code + 1).unwrap_or(0);
+                            code
+                        } else {
+                            u64::from(table[at] - 1)
+                        }
+                    }
+                    Read::From | Read::To => {
+                        let id = if matches!(read, Read::From) { x } else { y };
+                        let at = usize::try_from(id.0).unwrap_or(usize::MAX);
+                        let kept = match narrow[k].get(at) {
+                            Some(kept) => u32::from(*kept),
+                            None => column.by_node.get(at).copied().unwrap_or(0),
+                        };
+                        match kept {
+                            kept if kept != 0 => u64::from(kept - 1),
+                            _ => {
+                                let value = syms[k].and_then(|s| graph.node_props(id)?.get_sym(s));
+                                column.code(value.map_or(KeyPart::Owned(Value::Null), KeyPart::Borrowed))
+                            }
+                        }
+                    }
+                };
+            }
+            let codes = &codes[..reads.len()];
+            // Small numbers index a table of groups directly; the rest go through the maps.
+            let cell = match codes {
+                [] => Some(0),
+                [a] if *a < GRID as u64 => Some(*a as usize),
+                [a, b] if (a | b) < 256 => Some((a << 8 | b) as usize),
+                _ => None,
+            };
+            let known = cell.and_then(|c| grid.get(c)).filter(|g| **g != 0).map(|g| *g as usize - 1);
+            let g = match known {
+                Some(g) => g,
+                None => {
+                    let key = pack(codes);
+                    let found = match key {
+                        Some(key) => packed.get(&key),
+                        None => index.get(codes),
+                    };
+                    let g = match found {
+                        Some(g) => *g,
+                        None => {
+                            let n = list.len();
+                            match key {
+                                Some(key) => packed.insert(key, n),
+                                None => index.insert(codes.to_vec(), n),
+                            };
+                            let mut first = row.to_vec();
+                            first.resize(width, Value::Null);
+                            first[from] = Value::Node(x);
+                            first[rel] = Value::Relationship(rid);
+                            first[to] = Value::Node(y);
+                            list.push((first, p.aggregates.iter().map(AggState::new).collect()));
+                            n
+                        }
+                    };
+                    if let (Some(c), Ok(kept)) = (cell, u32::try_from(g + 1)) {
+                        if grid.is_empty() {
+                            grid = vec![0; GRID];
+                        }
+                        grid[c] = kept;
+                    }
+                    g
+                }
+            };
+            if hits.len() <= g {
+                hits.resize(g + 1, 0);
+            }
+            hits[g] += 1;
+            Ok(())
+        })?;
+        for (g, n) in hits.into_iter().enumerate().filter(|(_, n)| *n > 0) {
+            *rows += n as usize;
+            for state in &mut list[g].1 {
+                state.count += n;
+            }
+        }
+        Ok(matched)
     }
 
     /// [`Runner::key_code`] for a property of node `id`, remembered by node id.
@@ -384,6 +550,16 @@ impl<'g> Runner<'g> {
             Expr::Slot(slot) => KeyPart::Owned(row.get(*slot).cloned().unwrap_or(Value::Null)),
             _ => KeyPart::Owned(self.eval(e, Frame::row(row))?),
         })
+    }
+}
+
+/// A group key of one or two numbers below 2^32 (nearly every key) as one integer, by which
+/// its group is found faster than by the list of numbers.
+fn pack(codes: &[u64]) -> Option<u64> {
+    match codes {
+        [a] if *a >> 32 == 0 => Some(*a),
+        [a, b] if (a | b) >> 32 == 0 => Some(a << 32 | b),
+        _ => None,
     }
 }
 
@@ -504,6 +680,8 @@ struct Column<'g> {
     by_node: Vec<u32>,
     /// For strings borrowed from the graph: numbers by (address, length).
     by_address: Vec<((usize, usize), u64)>,
+    /// `by_node` holds every node's number already.
+    filled: bool,
 }
 
 impl<'g> Column<'g> {

@@ -11,6 +11,7 @@
 
 use super::{Sink, width};
 use crate::error::Error;
+use crate::graph::Sym;
 use crate::model::{NodeId, RelId, Value};
 use crate::query::ast::{Direction, PathKind};
 use crate::query::exec::Runner;
@@ -50,6 +51,22 @@ impl Runner<'_> {
     /// row. Returns false without calling `sink` otherwise; the caller then runs
     /// [`Runner::for_each_match`], which gives the same matches in node order.
     pub fn scan_hop(&self, patterns: &[PatternPlan], row: &[Value], sink: Sink<'_>) -> Result<bool, Error> {
+        let Some(slots) = hop_slots(patterns) else { return Ok(false) };
+        let mut out = row.to_vec();
+        out.resize(width(patterns, row), Value::Null);
+        self.hop_matches(patterns, row, &mut |x, rid, _, y| emit(&mut out, slots, (x, rid, y), sink))
+    }
+
+    /// The matches [`Runner::scan_hop`] finds, handed to `each` as (`from` node, relationship,
+    /// its type's symbol, `to` node) without building a row: for a caller that reads only
+    /// those (an aggregation that counts). False, without calling `each`, when the patterns are
+    /// not a single unanchored hop.
+    pub fn hop_matches(
+        &self,
+        patterns: &[PatternPlan],
+        row: &[Value],
+        each: &mut impl FnMut(NodeId, RelId, Sym, NodeId) -> Result<(), Error>,
+    ) -> Result<bool, Error> {
         let [p] = patterns else { return Ok(false) };
         let ([from, to], [rel]) = (p.nodes.as_slice(), p.rels.as_slice()) else { return Ok(false) };
         let bound = row.len();
@@ -85,10 +102,8 @@ impl Runner<'_> {
         if types.as_ref().is_some_and(Vec::is_empty) {
             return Ok(true);
         }
-        let mut out = row.to_vec();
-        out.resize(width(patterns, row), Value::Null);
         let both = rel.direction == Direction::Both;
-        for (rid, start, end) in self.graph.scan_rels(types.as_deref()) {
+        for (rid, rel_type, start, end) in self.graph.scan_rels(types.as_deref()) {
             self.ctx.tick()?;
             if r.is_some() && !self.rel_ok(r.as_ref(), rid) {
                 continue;
@@ -96,10 +111,10 @@ impl Runner<'_> {
             // In text order: `from` is at the start of `->`, at the end of `<-`.
             let (x, y) = if rel.direction == Direction::Incoming { (end, start) } else { (start, end) };
             if (a.free || self.node_ok(&a, x)) && (b.free || self.node_ok(&b, y)) {
-                emit(&mut out, slots, (x, rid, y), sink)?;
+                each(x, rid, rel_type, y)?;
             }
             if both && x != y && (a.free || self.node_ok(&a, y)) && (b.free || self.node_ok(&b, x)) {
-                emit(&mut out, slots, (y, rid, x), sink)?;
+                each(y, rid, rel_type, x)?;
             }
         }
         Ok(true)
@@ -135,6 +150,14 @@ impl Runner<'_> {
             m.iter().all(|(k, v)| actual.and_then(|p| p.get(k)).is_some_and(|x| x.cypher_eq(v) == Some(true)))
         })
     }
+}
+
+/// The row slots of (`from`, relationship, `to`) when `patterns` has the shape of one hop (the
+/// rest of what [`Runner::hop_matches`] requires is checked there).
+pub fn hop_slots(patterns: &[PatternPlan]) -> Option<[usize; 3]> {
+    let [p] = patterns else { return None };
+    let ([from, to], [rel]) = (p.nodes.as_slice(), p.rels.as_slice()) else { return None };
+    Some([from.slot, rel.slot, to.slot])
 }
 
 /// Writes one match into the row and hands it on. The slots hold ids from the previous match
@@ -322,6 +345,14 @@ mod tests {
                  RETURN a.k AS k, count(DISTINCT b) AS n, count(r.w) * 2 AS w ORDER BY k",
                 "MATCH (a {k: $k})<-[r:X|Z]-(b) RETURN count(*) AS c",
                 "MATCH (a)-[r]-(b) RETURN DISTINCT count(*) + 1 AS c",
+                // Counted straight from the scan (`count(*)` by `type(r)` and end properties).
+                "MATCH (a)<-[r]-(b) RETURN b.k AS k, type(r) AS t, count(*) AS c, count(*) AS d ORDER BY k, t",
+                "MATCH (a:A)-[r]-(b) RETURN a.k AS k, count(*) AS c ORDER BY k",
+                "MATCH (a)-[r:Y|NOPE]->(b:B) RETURN b.nope AS n, count(*) AS c",
+                // Several input rows counted into the same groups.
+                "UNWIND [1, 2, 1, null] AS i MATCH (a {k: i})-[r]->(b) RETURN b.k AS k, count(*) AS c ORDER BY k",
+                // Declined: a relationship property as key.
+                "MATCH (a)-[r]->(b) RETURN r.w AS w, count(*) AS c ORDER BY w",
             ] {
                 let direct = db.query(query, &params).unwrap().rows;
                 let streamed = db.query(&format!("PROFILE {query}"), &params).unwrap().rows;
