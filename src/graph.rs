@@ -831,12 +831,29 @@ impl Graph {
 }
 
 /// The names a property contributes to the name and alias indexes.
-fn name_keys<'a>(key: &str, value: &'a Value) -> Box<dyn Iterator<Item = &'a str> + 'a> {
+fn name_keys<'a>(key: &str, value: &'a Value) -> NameKeys<'a> {
     match (key, value) {
-        ("name", Value::String(s)) => Box::new(std::iter::once(s.as_str())),
-        ("aliases", Value::List(items)) => Box::new(items.iter().filter_map(Value::as_str)),
-        ("aliases", Value::String(s)) => Box::new(std::iter::once(s.as_str())),
-        _ => Box::new(std::iter::empty()),
+        ("name", Value::String(s)) | ("aliases", Value::String(s)) => NameKeys::One(Some(s.as_str())),
+        ("aliases", Value::List(items)) => NameKeys::List(items.iter()),
+        _ => NameKeys::One(None),
+    }
+}
+
+/// What [`name_keys`] gives, without an allocation per node (loading a large graph asks once
+/// for every node).
+enum NameKeys<'a> {
+    One(Option<&'a str>),
+    List(std::slice::Iter<'a, Value>),
+}
+
+impl<'a> Iterator for NameKeys<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        match self {
+            NameKeys::One(one) => one.take(),
+            NameKeys::List(items) => items.find_map(Value::as_str),
+        }
     }
 }
 
