@@ -156,8 +156,10 @@ impl Serialize for PropsRef<'_> {
     }
 }
 
-/// A property map as decoded from a snapshot, keys borrowed from the input bytes where the
-/// decoder allows it, so loading a node allocates no key strings (keys are interned next).
+/// A property map as decoded from a snapshot, keys borrowed from the input bytes when the
+/// decoder lends them (decoding from a slice) and owned otherwise (the snapshot reader streams
+/// the file, and its decoder hands each key over as a string of its own); keys are interned
+/// next.
 #[derive(Debug, Default)]
 pub(super) struct RawProps<'a>(pub(super) Vec<(Cow<'a, str>, Value)>);
 
