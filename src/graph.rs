@@ -9,7 +9,7 @@ use crate::error::{ExecutionError, ExecutionKind};
 use crate::model::{Mutation, Node, NodeId, Properties, RelId, Relationship, Value};
 use petgraph::Direction as PgDirection;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
-use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+use petgraph::visit::EdgeRef;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -475,22 +475,37 @@ impl Graph {
         out.chain(incoming)
     }
 
-    /// Every relationship, optionally only of some types, as `(relationship, start, end)`, in
-    /// storage order. Storage order is neither id order nor grouped by node; what it buys is
-    /// reading the relationship table front to back, which on a large graph is several times
-    /// faster than following each node's list of relationships (one cache miss per hop). For
-    /// callers that do not care about the order, such as an aggregation over all relationships.
-    /// Each item is (relationship, its type's symbol, start, end).
-    pub fn scan_rels<'a>(
+    /// One past the last position [`Graph::scan_rels_in`] can read (positions of deleted
+    /// relationships included).
+    pub fn rel_bound(&self) -> usize {
+        petgraph::visit::EdgeIndexable::edge_bound(&self.g)
+    }
+
+    /// The relationships at positions `range` of the relationship table, optionally only of
+    /// some types, as `(position, relationship, its type's symbol, start, end)`. Storage order
+    /// is neither id order nor grouped by node; what it buys is reading the table front to back,
+    /// which on a large graph is several times faster than following each node's list of
+    /// relationships (a cache miss per hop), and split in parts for several threads. For callers
+    /// that do not care about the order, such as an aggregation over all relationships.
+    pub fn scan_rels_in<'a>(
         &'a self,
         types: Option<&'a [Sym]>,
-    ) -> impl Iterator<Item = (RelId, Sym, NodeId, NodeId)> + 'a {
-        (&self.g)
-            .edge_references()
-            .filter(move |e| types.is_none_or(|t| t.contains(&e.weight().rel_type())))
-            .map(move |e| {
-                (e.weight().id, e.weight().rel_type(), self.id_of(e.source()), self.id_of(e.target()))
-            })
+        range: std::ops::Range<usize>,
+    ) -> impl Iterator<Item = (usize, RelId, Sym, NodeId, NodeId)> + 'a {
+        range.filter_map(move |i| {
+            let idx = EdgeIndex::new(i);
+            let rec = self.g.edge_weight(idx)?;
+            if types.is_some_and(|t| !t.contains(&rec.rel_type())) {
+                return None;
+            }
+            let (a, b) = self.g.edge_endpoints(idx)?;
+            Some((i, rec.id, rec.rel_type(), self.id_of(a), self.id_of(b)))
+        })
+    }
+
+    /// The symbols of the relationship types in use.
+    pub fn rel_type_syms(&self) -> impl Iterator<Item = Sym> + '_ {
+        self.n_by_type.iter().filter(|(_, n)| **n > 0).map(|(sym, _)| *sym)
     }
 
     /// Number of relationships at a node (both directions, self-loops counted once).

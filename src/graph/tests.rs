@@ -150,11 +150,12 @@ fn a_relationship_scan_sees_every_relationship_once_with_its_ends() {
     };
     g.apply(&[n(0), n(1), n(2), r(0, "A", 0, 1), r(1, "B", 1, 2), r(2, "A", 2, 2), r(3, "A", 2, 0)]).unwrap();
     g.apply(&[Mutation::DeleteRelationship { id: RelId(1) }]).unwrap();
-    let mut all: Vec<_> = g.scan_rels(None).map(|(r, _, a, b)| (r.0, a.0, b.0)).collect();
+    let mut all: Vec<_> =
+        g.scan_rels_in(None, 0..g.rel_bound()).map(|(_, r, _, a, b)| (r.0, a.0, b.0)).collect();
     all.sort();
     assert_eq!(all, vec![(0, 0, 1), (2, 2, 2), (3, 2, 0)]);
     let only_b = [g.sym("B").unwrap()];
-    assert_eq!(g.scan_rels(Some(&only_b)).count(), 0);
+    assert_eq!(g.scan_rels_in(Some(&only_b), 0..g.rel_bound()).count(), 0);
 }
 
 #[test]
@@ -177,7 +178,8 @@ fn expansion_and_scans_name_nodes_by_id_when_a_deleted_nodes_index_is_reused() {
     assert_eq!(g.expand(NodeId(2), Dir::In, None).collect::<Vec<_>>(), vec![(RelId(0), NodeId(3))]);
     assert_eq!(g.expand(NodeId(3), Dir::Out, None).collect::<Vec<_>>(), vec![(RelId(0), NodeId(2))]);
     let r = g.sym("R").unwrap();
-    assert_eq!(g.scan_rels(None).collect::<Vec<_>>(), vec![(RelId(0), r, NodeId(3), NodeId(2))]);
+    let all: Vec<_> = g.scan_rels_in(None, 0..g.rel_bound()).map(|(_, id, t, a, b)| (id, t, a, b)).collect();
+    assert_eq!(all, vec![(RelId(0), r, NodeId(3), NodeId(2))]);
     assert_eq!(g.rel_ends(RelId(0)), Some((NodeId(3), NodeId(2))));
 }
 

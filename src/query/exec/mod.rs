@@ -69,6 +69,26 @@ impl Ctx {
         if !n.is_multiple_of(1024) {
             return Ok(());
         }
+        self.stop().check()
+    }
+
+    /// The deadline and cancel flag, for work done on other threads.
+    pub fn stop(&self) -> Stop {
+        Stop { deadline: self.deadline, cancel: self.cancel.clone() }
+    }
+}
+
+/// When a query must stop: a deadline and a cancel flag, which threads working for the query
+/// check between units of work ([`Ctx::tick`] is the single-threaded form).
+#[derive(Clone)]
+pub struct Stop {
+    deadline: Option<Instant>,
+    cancel: Option<Arc<AtomicBool>>,
+}
+
+impl Stop {
+    /// An error when the query was cancelled or ran past its deadline.
+    pub fn check(&self) -> Result<(), Error> {
         if self.cancel.as_ref().is_some_and(|c| c.load(Ordering::Relaxed)) {
             return Err(Error::Execution(ExecutionError::new(ExecutionKind::Cancelled, "query cancelled")));
         }
@@ -80,7 +100,9 @@ impl Ctx {
         }
         Ok(())
     }
+}
 
+impl Ctx {
     /// Rows produced by each step, when profiling.
     pub fn profile_counts(&self) -> Vec<u64> {
         self.profile.as_ref().map(|p| p.borrow().clone()).unwrap_or_default()

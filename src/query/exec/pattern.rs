@@ -16,7 +16,7 @@ use crate::query::plan::{Expr, NodePlan, PatternPlan, RelPlan};
 use std::borrow::Cow;
 
 mod scan;
-pub(super) use scan::hop_slots;
+pub(super) use scan::{Hop, HopScan, hop_slots};
 mod shortest;
 
 /// Takes each row a search finds, in place of collecting it.

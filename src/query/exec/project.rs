@@ -4,9 +4,10 @@
 //! not the rows; sorting with a `LIMIT` keeps only the rows that can still make the cut.
 
 use super::eval::{Frame, argument_error, error_of, truthy, type_error};
+use super::pattern::{Hop, HopScan};
 use super::{RowIter, Runner};
 use crate::error::{Error, ExecutionKind};
-use crate::model::{NodeId, Value};
+use crate::model::{NodeId, RelId, Value};
 use crate::query::plan::{Aggregate, Expr, ProjectPlan};
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
@@ -329,8 +330,9 @@ impl<'g> Runner<'g> {
     /// Counts the matches of one scanned hop straight into `groups`, without a row per match,
     /// when that is all the aggregation needs: every aggregate is `count(*)`, and there are at
     /// most two grouping keys, each `type(r)` or a property of either end node. The groups are
-    /// those [`Runner::group_row`] would make (same numbering, first match as their row), so
-    /// other input rows may still go through it. False, with nothing counted, when the shape
+    /// those [`Runner::group_row`] would make (same numbering, created in the order of their
+    /// first match, which is their row), so other input rows may still go through it. A large
+    /// relationship table is split among threads. False, with nothing counted, when the shape
     /// does not fit; the caller then feeds the rows one by one.
     pub fn count_hop(
         &self,
@@ -339,12 +341,6 @@ impl<'g> Runner<'g> {
         row: &[Value],
         groups: &mut Groups<'g>,
     ) -> Result<bool, Error> {
-        #[derive(Clone, Copy)]
-        enum Read {
-            Type,
-            From,
-            To,
-        }
         let Some([from, rel, to]) = super::pattern::hop_slots(patterns) else { return Ok(false) };
         if p.group_keys.len() > 2 || !p.aggregates.iter().all(|a| a.arg.is_none() && a.extra.is_empty()) {
             return Ok(false);
@@ -359,6 +355,11 @@ impl<'g> Runner<'g> {
             };
         }
         let reads = &reads[..p.group_keys.len()];
+        let scan = match self.prepare_hop(patterns, row) {
+            Hop::Unfit => return Ok(false),
+            Hop::Nothing => return Ok(true),
+            Hop::Scan(scan) => scan,
+        };
         if groups.columns.len() < p.group_keys.len() {
             groups.columns = p
                 .group_keys
@@ -366,132 +367,120 @@ impl<'g> Runner<'g> {
                 .map(|i| Column { access: access(&p.items[*i]), ..Column::default() })
                 .collect();
         }
-        let mut syms = [None; 2];
-        for ((i, read), sym) in p.group_keys.iter().zip(reads).zip(&mut syms) {
-            if let (Read::From | Read::To, Expr::Prop(_, key)) = (read, &p.items[*i]) {
-                *sym = self.graph.sym(key);
+        // Number every value a key can read before the scan, so that the scan only reads tables.
+        let mut tables: [Table; 2] = Default::default();
+        for (((i, read), column), table) in
+            p.group_keys.iter().zip(reads).zip(groups.columns.iter_mut()).zip(&mut tables)
+        {
+            let complete = match read {
+                Read::Type => {
+                    let mut by_type = Vec::new();
+                    for sym in self.graph.rel_type_syms() {
+                        let code = column.code(KeyPart::Str(self.graph.sym_name(sym)));
+                        let at = sym.0 as usize;
+                        by_type.resize(by_type.len().max(at + 1), 0);
+                        by_type[at] = u32::try_from(code + 1).unwrap_or(0);
+                    }
+                    *table = Table::Wide(by_type);
+                    true
+                }
+                Read::From | Read::To => {
+                    self.fill_node_codes(&p.items[*i], column);
+                    // Fewer than 255 values: a byte per node, so that the table stays in cache
+                    // (on a large graph, a miss per match otherwise).
+                    *table = match column.codes.len() < 255 {
+                        true => Table::Narrow(column.by_node.iter().map(|c| *c as u8).collect()),
+                        false => Table::Wide(column.by_node.clone()),
+                    };
+                    column.filled
+                }
+            };
+            if !complete || column.codes.len() >= u32::MAX as usize {
+                return Ok(false);
             }
         }
-        let graph = self.graph;
-        // Node-property keys are numbered for every node once the first match shows that the
-        // hop can be scanned (a pattern that cannot is matched row by row, without this cost).
-        let mut filled = false;
-        let mut narrow: [Vec<u8>; 2] = Default::default();
-        // Type symbol -> 1 + its number, per column.
-        let mut type_codes: [Vec<u32>; 2] = Default::default();
-        let width = super::pattern::width(patterns, row);
-        let Groups { index, packed, groups: list, columns, rows, .. } = groups;
-        // Group numbers (plus one) by small key numbers, and the matches counted per group.
-        const GRID: usize = 1 << 16;
-        let mut grid: Vec<u32> = Vec::new();
-        let mut hits: Vec<i64> = Vec::new();
-        let matched = self.hop_matches(patterns, row, &mut |x, rid, t, y| {
-            if !filled {
-                for (((i, read), column), narrow) in
-                    p.group_keys.iter().zip(reads).zip(columns.iter_mut()).zip(&mut narrow)
-                {
-                    if matches!(read, Read::From | Read::To) {
-                        self.fill_node_codes(&p.items[*i], column);
-                        // Fewer than 255 values: a byte per node, so that the table stays in
-                        // cache (on a large graph, a miss per match otherwise).
-                        if column.codes.len() < 255 {
-                            *narrow = column.by_node.iter().map(|c| *c as u8).collect();
-                        }
-                    }
-                }
-                filled = true;
-            }
-            let mut codes = [0u64; 2];
-            for (k, read) in reads.iter().enumerate() {
-                let column = &mut columns[k];
-                codes[k] = match read {
-                    Read::Type => {
-                        let table = &mut type_codes[k];
-                        let at = t.0 as usize;
-                        if table.len() <= at {
-                            table.resize(at + 1, 0);
-                        }
-                        if table[at] == 0 {
-                            let code = column.code(KeyPart::Str(graph.sym_name(t)));
-                            table[at] = u32::try_from(code + 1).unwrap_or(0);
-                            code
-                        } else {
-                            u64::from(table[at] - 1)
-                        }
-                    }
-                    Read::From | Read::To => {
-                        let id = if matches!(read, Read::From) { x } else { y };
-                        let at = usize::try_from(id.0).unwrap_or(usize::MAX);
-                        let kept = match narrow[k].get(at) {
-                            Some(kept) => u32::from(*kept),
-                            None => column.by_node.get(at).copied().unwrap_or(0),
-                        };
-                        match kept {
-                            kept if kept != 0 => u64::from(kept - 1),
-                            _ => {
-                                let value = syms[k].and_then(|s| graph.node_props(id)?.get_sym(s));
-                                column.code(value.map_or(KeyPart::Owned(Value::Null), KeyPart::Borrowed))
-                            }
-                        }
-                    }
-                };
-            }
-            let codes = &codes[..reads.len()];
-            // Small numbers index a table of groups directly; the rest go through the maps.
-            let cell = match codes {
-                [] => Some(0),
-                [a] if *a < GRID as u64 => Some(*a as usize),
-                [a, b] if (a | b) < 256 => Some((a << 8 | b) as usize),
-                _ => None,
-            };
-            let known = cell.and_then(|c| grid.get(c)).filter(|g| **g != 0).map(|g| *g as usize - 1);
-            let g = match known {
-                Some(g) => g,
-                None => {
-                    let key = pack(codes);
-                    let found = match key {
-                        Some(key) => packed.get(&key),
-                        None => index.get(codes),
-                    };
-                    let g = match found {
-                        Some(g) => *g,
-                        None => {
-                            let n = list.len();
-                            match key {
-                                Some(key) => packed.insert(key, n),
-                                None => index.insert(codes.to_vec(), n),
+        let tables = &tables[..reads.len()];
+        let bound = scan.bound();
+        let threads = counting_threads(bound);
+        let tallies = if threads > 1 {
+            let stop = self.ctx.stop();
+            let per = bound.div_ceil(threads);
+            let (scan, stop) = (&scan, &stop);
+            std::thread::scope(|s| {
+                let workers: Vec<_> = (0..threads)
+                    .map(|t| {
+                        let range = (t * per).min(bound)..((t + 1) * per).min(bound);
+                        s.spawn(move || {
+                            let mut n = 0u32;
+                            let mut tick = || {
+                                n = n.wrapping_add(1);
+                                if n.is_multiple_of(4096) { stop.check() } else { Ok(()) }
                             };
-                            let mut first = row.to_vec();
-                            first.resize(width, Value::Null);
-                            first[from] = Value::Node(x);
-                            first[rel] = Value::Relationship(rid);
-                            first[to] = Value::Node(y);
-                            list.push((first, p.aggregates.iter().map(AggState::new).collect()));
-                            n
-                        }
-                    };
-                    if let (Some(c), Ok(kept)) = (cell, u32::try_from(g + 1)) {
-                        if grid.is_empty() {
-                            grid = vec![0; GRID];
-                        }
-                        grid[c] = kept;
+                            tally(scan, range, reads, tables, &mut tick)
+                        })
+                    })
+                    .collect();
+                let joined =
+                    workers.into_iter().map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+                joined.collect::<Result<Vec<_>, _>>()
+            })?
+        } else {
+            vec![tally(&scan, 0..bound, reads, tables, &mut || self.ctx.tick())?]
+        };
+        // A node or type the tables did not number (the graph cannot change during a query, so
+        // this is a safeguard): leave the counting to the rows.
+        let Some(tallies) = tallies.into_iter().collect::<Option<Vec<_>>>() else { return Ok(false) };
+        let mut merged: Vec<Tally> = Vec::new();
+        let mut by_key: FastMap<[u64; 2], usize> = FastMap::default();
+        for t in tallies.into_iter().flatten() {
+            match by_key.get(&t.key) {
+                Some(&i) => {
+                    let m = &mut merged[i];
+                    m.n += t.n;
+                    if t.first < m.first {
+                        (m.first, m.hit) = (t.first, t.hit);
                     }
-                    g
                 }
-            };
-            if hits.len() <= g {
-                hits.resize(g + 1, 0);
-            }
-            hits[g] += 1;
-            Ok(())
-        })?;
-        for (g, n) in hits.into_iter().enumerate().filter(|(_, n)| *n > 0) {
-            *rows += n as usize;
-            for state in &mut list[g].1 {
-                state.count += n;
+                None => {
+                    by_key.insert(t.key, merged.len());
+                    merged.push(t);
+                }
             }
         }
-        Ok(matched)
+        // Groups are created in the order of their first match, as a single scan makes them.
+        merged.sort_by_key(|t| t.first);
+        let width = super::pattern::width(patterns, row);
+        for t in merged {
+            let codes = &t.key[..reads.len()];
+            let key = pack(codes);
+            let found = match key {
+                Some(key) => groups.packed.get(&key),
+                None => groups.index.get(codes),
+            };
+            let g = match found {
+                Some(g) => *g,
+                None => {
+                    let n = groups.groups.len();
+                    match key {
+                        Some(key) => groups.packed.insert(key, n),
+                        None => groups.index.insert(codes.to_vec(), n),
+                    };
+                    let (x, rid, y) = t.hit;
+                    let mut first = row.to_vec();
+                    first.resize(width, Value::Null);
+                    first[from] = Value::Node(x);
+                    first[rel] = Value::Relationship(rid);
+                    first[to] = Value::Node(y);
+                    groups.groups.push((first, p.aggregates.iter().map(AggState::new).collect()));
+                    n
+                }
+            };
+            groups.rows += t.n as usize;
+            for state in &mut groups.groups[g].1 {
+                state.count += t.n;
+            }
+        }
+        Ok(true)
     }
 
     /// [`Runner::key_code`] for a property of node `id`, remembered by node id.
@@ -551,6 +540,130 @@ impl<'g> Runner<'g> {
             _ => KeyPart::Owned(self.eval(e, Frame::row(row))?),
         })
     }
+}
+
+/// What a grouping key counted by [`Runner::count_hop`] reads of a match.
+#[derive(Clone, Copy)]
+enum Read {
+    /// `type(r)`.
+    Type,
+    /// A property of the `from` node.
+    From,
+    /// A property of the `to` node.
+    To,
+}
+
+/// 1 + the number of each value a key can read, by type symbol or node id (0: none).
+#[derive(Default)]
+enum Table {
+    #[default]
+    Empty,
+    /// A byte each, when a key has fewer than 255 values.
+    Narrow(Vec<u8>),
+    Wide(Vec<u32>),
+}
+
+impl Table {
+    fn code(&self, at: usize) -> Option<u64> {
+        let kept = match self {
+            Table::Empty => 0,
+            Table::Narrow(t) => t.get(at).map_or(0, |c| u32::from(*c)),
+            Table::Wide(t) => t.get(at).copied().unwrap_or(0),
+        };
+        (kept != 0).then(|| u64::from(kept - 1))
+    }
+}
+
+/// The matches of one group key counted by one thread: how many, and the first of them (its
+/// place in a whole scan, and the match).
+struct Tally {
+    key: [u64; 2],
+    n: i64,
+    first: u64,
+    hit: (NodeId, RelId, NodeId),
+}
+
+/// Relationship tables at least this long are counted by several threads (unit tests split
+/// even tiny graphs, so that the merge is checked against the rows).
+const PARALLEL_MIN: usize = if cfg!(test) { 4 } else { 1 << 17 };
+
+/// At most this many threads count one hop.
+const MAX_THREADS: usize = 8;
+
+/// The threads that count a hop over a relationship table `bound` long: one per core, at
+/// most [`MAX_THREADS`] (three under unit tests, whatever the machine, so that parts are uneven).
+fn counting_threads(bound: usize) -> usize {
+    if bound < PARALLEL_MIN {
+        1
+    } else if cfg!(test) {
+        3
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get()).min(MAX_THREADS)
+    }
+}
+
+/// Counts the matches of `scan` among the relationships at `range` by the numbers `tables`
+/// give their keys. `None` when a key has no number in its table.
+fn tally(
+    scan: &HopScan<'_, '_>,
+    range: std::ops::Range<usize>,
+    reads: &[Read],
+    tables: &[Table],
+    tick: &mut impl FnMut() -> Result<(), Error>,
+) -> Result<Option<Vec<Tally>>, Error> {
+    // Small key numbers index a table of tallies directly; the rest go through a map.
+    const GRID: usize = 1 << 16;
+    let mut grid: Vec<u32> = Vec::new();
+    let mut others: FastMap<[u64; 2], usize> = FastMap::default();
+    let mut out: Vec<Tally> = Vec::new();
+    let mut complete = true;
+    scan.each_in(range, tick, &mut |at, x, rid, t, y| {
+        let mut key = [0u64; 2];
+        for ((read, table), code) in reads.iter().zip(tables).zip(&mut key) {
+            let index = match read {
+                Read::Type => t.0 as usize,
+                Read::From => usize::try_from(x.0).unwrap_or(usize::MAX),
+                Read::To => usize::try_from(y.0).unwrap_or(usize::MAX),
+            };
+            match table.code(index) {
+                Some(c) => *code = c,
+                None => {
+                    complete = false;
+                    return Ok(());
+                }
+            }
+        }
+        let cell = match (reads.len(), key) {
+            (0, _) => Some(0),
+            (1, [a, _]) if a < GRID as u64 => Some(a as usize),
+            (2, [a, b]) if (a | b) < 256 => Some((a << 8 | b) as usize),
+            _ => None,
+        };
+        let known = match cell {
+            Some(c) => grid.get(c).filter(|i| **i != 0).map(|i| *i as usize - 1),
+            None => others.get(&key).copied(),
+        };
+        match known {
+            Some(i) => out[i].n += 1,
+            None => {
+                let i = out.len();
+                out.push(Tally { key, n: 1, first: at, hit: (x, rid, y) });
+                match cell {
+                    Some(c) => {
+                        if grid.is_empty() {
+                            grid = vec![0; GRID];
+                        }
+                        grid[c] = u32::try_from(i + 1).unwrap_or(0);
+                    }
+                    None => {
+                        others.insert(key, i);
+                    }
+                }
+            }
+        }
+        Ok(())
+    })?;
+    Ok(complete.then_some(out))
 }
 
 /// A group key of one or two numbers below 2^32 (nearly every key) as one integer, by which

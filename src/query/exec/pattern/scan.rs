@@ -11,7 +11,7 @@
 
 use super::{Sink, width};
 use crate::error::Error;
-use crate::graph::Sym;
+use crate::graph::{Graph, Sym};
 use crate::model::{NodeId, RelId, Value};
 use crate::query::ast::{Direction, PathKind};
 use crate::query::exec::Runner;
@@ -43,7 +43,7 @@ enum Props {
     Fallback,
 }
 
-impl Runner<'_> {
+impl<'g> Runner<'g> {
     /// Hands every match of `patterns` extending `row` to `sink`, in storage order of the
     /// relationships, when the patterns are a single unanchored hop: one plain part of one
     /// fixed-length relationship, no path variable, no variable bound already, two different
@@ -67,8 +67,23 @@ impl Runner<'_> {
         row: &[Value],
         each: &mut impl FnMut(NodeId, RelId, Sym, NodeId) -> Result<(), Error>,
     ) -> Result<bool, Error> {
-        let [p] = patterns else { return Ok(false) };
-        let ([from, to], [rel]) = (p.nodes.as_slice(), p.rels.as_slice()) else { return Ok(false) };
+        match self.prepare_hop(patterns, row) {
+            Hop::Unfit => Ok(false),
+            Hop::Nothing => Ok(true),
+            Hop::Scan(scan) => {
+                scan.each_in(0..scan.bound(), &mut || self.ctx.tick(), &mut |_, x, rid, t, y| {
+                    each(x, rid, t, y)
+                })?;
+                Ok(true)
+            }
+        }
+    }
+
+    /// Checks that `patterns` are a single unanchored hop (see [`Runner::scan_hop`]) and
+    /// evaluates what its matches must satisfy.
+    pub fn prepare_hop<'p>(&self, patterns: &'p [PatternPlan], row: &[Value]) -> Hop<'p, 'g> {
+        let [p] = patterns else { return Hop::Unfit };
+        let ([from, to], [rel]) = (p.nodes.as_slice(), p.rels.as_slice()) else { return Hop::Unfit };
         let bound = row.len();
         let slots = [from.slot, rel.slot, to.slot];
         if p.kind != PathKind::Plain
@@ -79,14 +94,14 @@ impl Runner<'_> {
             || rel.slot == from.slot
             || rel.slot == to.slot
         {
-            return Ok(false);
+            return Hop::Unfit;
         }
         let maps = [&from.props, &rel.props, &to.props].map(|e| self.static_props(e.as_ref(), row));
         if maps.iter().any(|m| matches!(m, Props::Fallback)) {
-            return Ok(false);
+            return Hop::Unfit;
         }
         if maps.iter().any(|m| matches!(m, Props::Nothing)) {
-            return Ok(true);
+            return Hop::Nothing;
         }
         let [a, r, b] = maps.map(|m| match m {
             Props::Map(m) => m,
@@ -95,29 +110,14 @@ impl Runner<'_> {
         let (a, b) = (Wanted::new(&from.labels, a), Wanted::new(&to.labels, b));
         // A label no node carries, or types none of which exist: no match.
         if [from, to].iter().any(|n| n.labels.iter().any(|l| self.graph.label_count(l) == 0)) {
-            return Ok(true);
+            return Hop::Nothing;
         }
         let types = (!rel.types.is_empty())
             .then(|| rel.types.iter().filter_map(|t| self.graph.sym(t)).collect::<Vec<_>>());
         if types.as_ref().is_some_and(Vec::is_empty) {
-            return Ok(true);
+            return Hop::Nothing;
         }
-        let both = rel.direction == Direction::Both;
-        for (rid, rel_type, start, end) in self.graph.scan_rels(types.as_deref()) {
-            self.ctx.tick()?;
-            if r.is_some() && !self.rel_ok(r.as_ref(), rid) {
-                continue;
-            }
-            // In text order: `from` is at the start of `->`, at the end of `<-`.
-            let (x, y) = if rel.direction == Direction::Incoming { (end, start) } else { (start, end) };
-            if (a.free || self.node_ok(&a, x)) && (b.free || self.node_ok(&b, y)) {
-                each(x, rid, rel_type, y)?;
-            }
-            if both && x != y && (a.free || self.node_ok(&a, y)) && (b.free || self.node_ok(&b, x)) {
-                each(y, rid, rel_type, x)?;
-            }
-        }
-        Ok(true)
+        Hop::Scan(HopScan { graph: self.graph, a, b, r, types, direction: rel.direction })
     }
 
     /// Evaluates a pattern's property map once, when it reads nothing the match binds.
@@ -131,6 +131,65 @@ impl Runner<'_> {
             Ok(Value::Null) => Props::Nothing,
             _ => Props::Fallback,
         }
+    }
+}
+
+/// What [`Runner::prepare_hop`] found.
+pub enum Hop<'p, 'g> {
+    /// The patterns are not a single unanchored hop.
+    Unfit,
+    /// They are, and nothing can match (a null property map, an unknown label or type).
+    Nothing,
+    /// They are: scan with this.
+    Scan(HopScan<'p, 'g>),
+}
+
+/// A single unanchored hop, ready to scan: what each match must satisfy, evaluated once. It
+/// holds no reference to the query's context, so several threads may each scan a part of the
+/// relationship table with it.
+pub struct HopScan<'p, 'g> {
+    graph: &'g Graph,
+    a: Wanted<'p>,
+    b: Wanted<'p>,
+    r: Option<BTreeMap<String, Value>>,
+    types: Option<Vec<Sym>>,
+    direction: Direction,
+}
+
+impl HopScan<'_, '_> {
+    /// One past the last position of the relationship table.
+    pub fn bound(&self) -> usize {
+        self.graph.rel_bound()
+    }
+
+    /// Hands every match among the relationships at positions `range` to `each`, with its
+    /// place in a whole scan (twice the position, plus one for the second orientation of an
+    /// undirected match), so that matches found by several threads can be put back in order.
+    /// `tick` is called once per relationship read.
+    pub fn each_in(
+        &self,
+        range: std::ops::Range<usize>,
+        tick: &mut impl FnMut() -> Result<(), Error>,
+        each: &mut impl FnMut(u64, NodeId, RelId, Sym, NodeId) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let both = self.direction == Direction::Both;
+        let (a, b, r) = (&self.a, &self.b, self.r.as_ref());
+        for (at, rid, rel_type, start, end) in self.graph.scan_rels_in(self.types.as_deref(), range) {
+            tick()?;
+            if r.is_some() && !self.rel_ok(r, rid) {
+                continue;
+            }
+            let at = at as u64;
+            // In text order: `from` is at the start of `->`, at the end of `<-`.
+            let (x, y) = if self.direction == Direction::Incoming { (end, start) } else { (start, end) };
+            if (a.free || self.node_ok(a, x)) && (b.free || self.node_ok(b, y)) {
+                each(2 * at, x, rid, rel_type, y)?;
+            }
+            if both && x != y && (a.free || self.node_ok(a, y)) && (b.free || self.node_ok(b, x)) {
+                each(2 * at + 1, y, rid, rel_type, x)?;
+            }
+        }
+        Ok(())
     }
 
     #[inline]
@@ -359,6 +418,37 @@ mod tests {
                 prop_assert_eq!(direct, streamed, "{}", query);
             }
         }
+    }
+
+    #[test]
+    fn counted_groups_come_in_the_order_of_their_first_match_in_storage_order() {
+        // Unit tests count with three threads even on a graph this small.
+        let spec = Spec {
+            nodes: (0..12).map(|i| ((i % 4) as u8, Some(i as i64 % 3))).collect(),
+            rels: (0..40)
+                .map(|i| ((i * 7) % 12, (i * 5 + 3) % 12, ((i / 2) % 3) as u8, None, i % 9 == 4))
+                .collect(),
+            drop_lonely: vec![],
+        };
+        let db = Database::in_memory();
+        db.apply(mutations(&spec)).unwrap();
+        let got = db
+            .query("MATCH (a)-[r]->(b) RETURN type(r) AS t, b.k AS k, count(*) AS c", &Params::new())
+            .unwrap();
+        let g = build(&spec);
+        let mut expected: Vec<(Value, Value, i64)> = Vec::new();
+        for (_, _, t, _, b) in g.scan_rels_in(None, 0..g.rel_bound()) {
+            let t = Value::from(g.sym_name(t));
+            let k = g.node_props(b).and_then(|p| p.get("k").cloned()).unwrap_or(Value::Null);
+            match expected.iter_mut().find(|(t2, k2, _)| *t2 == t && *k2 == k) {
+                Some(e) => e.2 += 1,
+                None => expected.push((t, k, 1)),
+            }
+        }
+        let expected: Vec<Vec<Value>> =
+            expected.into_iter().map(|(t, k, c)| vec![t, k, Value::Int(c)]).collect();
+        assert!(expected.len() > 3, "{expected:?}");
+        assert_eq!(got.rows, expected);
     }
 
     #[test]
