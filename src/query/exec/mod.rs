@@ -228,6 +228,14 @@ fn read_ops<'g>(runner: &'g Runner<'g>, ops: &'g [Op], mut rows: RowIter<'g>) ->
             ops.next();
             continue;
         }
+        if let (Op::Match { optional: false, patterns, filter, .. }, Some(Op::Project(p))) = (op, ops.peek())
+            && plain_projection(p)
+            && runner.ctx.profile.is_none()
+        {
+            rows = match_and_project(runner, patterns, filter.as_ref(), p, rows)?;
+            ops.next();
+            continue;
+        }
         rows = match op {
             Op::Match { optional, patterns, filter, new_slots } => {
                 let width = new_slots.iter().map(|s| s + 1).max().unwrap_or(0);
@@ -312,6 +320,38 @@ fn match_into_groups<'g>(
         }
     }
     runner.aggregated(p, groups, limits)
+}
+
+/// True for a projection that maps each row to one row, no more: no aggregate, `DISTINCT`,
+/// `ORDER BY`, `SKIP`, `LIMIT` or `WHERE` of its own.
+fn plain_projection(p: &crate::query::plan::ProjectPlan) -> bool {
+    p.aggregates.is_empty()
+        && !p.distinct
+        && p.order_by.is_empty()
+        && p.skip.is_none()
+        && p.limit.is_none()
+        && p.filter.is_none()
+}
+
+/// A `MATCH` followed by a [plain projection](plain_projection): each match is projected as the
+/// search finds it, without streaming it through a batch of rows first. The rows are all made
+/// here; with no `LIMIT` after the match, every one of them is read anyway.
+fn match_and_project<'g>(
+    runner: &'g Runner<'g>,
+    patterns: &'g [crate::query::plan::PatternPlan],
+    filter: Option<&'g crate::query::plan::Expr>,
+    p: &'g crate::query::plan::ProjectPlan,
+    input: RowIter<'g>,
+) -> Result<RowIter<'g>, Error> {
+    let mut out = Vec::new();
+    for row in input {
+        let row = row?;
+        runner.for_each_match(patterns, filter, &row, &mut |found: &[Value]| {
+            out.push(runner.eval_items(p, found, &[])?);
+            Ok(())
+        })?;
+    }
+    Ok(Box::new(out.into_iter().map(Ok)))
 }
 
 /// The rows one input row gives through a `MATCH`: streamed a batch (one start node) at a

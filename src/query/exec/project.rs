@@ -99,7 +99,7 @@ impl<'g> Runner<'g> {
         })))
     }
 
-    fn eval_items(&self, p: &ProjectPlan, row: &[Value], aggs: &[Value]) -> Result<Row, Error> {
+    pub(super) fn eval_items(&self, p: &ProjectPlan, row: &[Value], aggs: &[Value]) -> Result<Row, Error> {
         let frame = Frame { row, locals: &[], aggs };
         p.items.iter().map(|e| self.eval(e, frame)).collect()
     }
