@@ -230,6 +230,7 @@ fn read_ops<'g>(runner: &'g Runner<'g>, ops: &'g [Op], mut rows: RowIter<'g>) ->
         }
         if let (Op::Match { optional: false, patterns, filter, .. }, Some(Op::Project(p))) = (op, ops.peek())
             && plain_projection(p)
+            && ops.len() == 1
             && runner.ctx.profile.is_none()
         {
             rows = match_and_project(runner, patterns, filter.as_ref(), p, rows)?;
@@ -333,9 +334,10 @@ fn plain_projection(p: &crate::query::plan::ProjectPlan) -> bool {
         && p.filter.is_none()
 }
 
-/// A `MATCH` followed by a [plain projection](plain_projection): each match is projected as the
-/// search finds it, without streaming it through a batch of rows first. The rows are all made
-/// here; with no `LIMIT` after the match, every one of them is read anyway.
+/// A `MATCH` followed by a [plain projection](plain_projection) that ends the query part: each
+/// match is projected as the search finds it, without streaming it through a batch of rows
+/// first. The rows are all made here; nothing after the projection could stop early, and the
+/// caller collects every row anyway.
 fn match_and_project<'g>(
     runner: &'g Runner<'g>,
     patterns: &'g [crate::query::plan::PatternPlan],
