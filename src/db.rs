@@ -168,22 +168,23 @@ impl Database {
         params: &Params,
         options: &QueryOptions,
     ) -> Result<QueryResult, Error> {
-        let prepared = {
-            let state = self.read()?;
-            self.statements.prepare(text, &GraphResolver(&state.graph))?
-        };
+        let state = self.read()?;
+        let prepared = self.statements.prepare(text, &GraphResolver(&state.graph))?;
         let (statement, plan) = (&prepared.statement, prepared.plan.as_ref());
         let ctx = make_ctx(params, options);
+        if !prepared.writes
+            && !matches!(statement, Statement::Begin | Statement::Commit | Statement::Rollback)
+        {
+            // A read runs under the lock its statement was prepared under.
+            return run_read_statement(statement, plan, &state.graph, ctx);
+        }
+        drop(state);
         match statement {
             Statement::Begin | Statement::Commit | Statement::Rollback => {
                 Err(Error::Execution(ExecutionError::new(
                     ExecutionKind::Transaction,
                     "BEGIN, COMMIT and ROLLBACK need a session: use Database::begin() or Database::session()",
                 )))
-            }
-            _ if !prepared.writes => {
-                let state = self.read()?;
-                run_read_statement(statement, plan, &state.graph, ctx)
             }
             _ => {
                 let mut state = self.write()?;
@@ -602,7 +603,7 @@ fn explain(inner: &Statement) -> Result<QueryResult, Error> {
     }
     let columns = vec!["cypher".to_owned(), "plan".to_owned()];
     let rows = vec![vec![Value::from(inner.to_string()), Value::from(steps.join("\n"))]];
-    Ok(QueryResult::new(columns, rows, &Graph::new()))
+    Ok(QueryResult::new(columns.into(), rows, &Graph::new()))
 }
 
 /// An explicit transaction: statements see each other's changes; nothing is durable or visible

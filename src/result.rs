@@ -91,8 +91,8 @@ impl Stats {
 /// The result of one statement.
 #[derive(Debug, Clone, Default)]
 pub struct QueryResult {
-    /// Column names, in order.
-    pub columns: Vec<String>,
+    /// Column names, in order (shared with the prepared statement, so a result does not copy them).
+    pub columns: std::sync::Arc<[String]>,
     /// The rows, one value per column.
     pub rows: Vec<Vec<Value>>,
     /// What the statement changed.
@@ -108,7 +108,7 @@ pub struct QueryResult {
 impl QueryResult {
     /// Builds a result, copying every node and relationship the rows mention from `graph`.
     pub(crate) fn new(
-        columns: Vec<String>,
+        columns: std::sync::Arc<[String]>,
         rows: Vec<Vec<Value>>,
         graph: &crate::graph::Graph,
     ) -> QueryResult {
@@ -184,7 +184,7 @@ impl QueryResult {
             .iter()
             .map(|r| Json::Array(r.iter().map(|v| self.value_to_json(v)).collect()))
             .collect();
-        json!({ "columns": self.columns, "rows": rows })
+        json!({ "columns": &*self.columns, "rows": rows })
     }
 
     /// One value as JSON: nodes as `{"id", "labels", "properties"}`, relationships as

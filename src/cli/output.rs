@@ -80,7 +80,7 @@ fn write_table(out: &mut dyn Write, result: &QueryResult, style: TableStyle) -> 
         return writeln!(out, "{text}{}", timing_suffix(style));
     }
     let mut table = Table::new();
-    table.load_style(presets::UTF8_FULL_CONDENSED).set_header(&result.columns);
+    table.load_style(presets::UTF8_FULL_CONDENSED).set_header(result.columns.iter());
     if let Some(width) = style.width {
         table.set_content_arrangement(ContentArrangement::Dynamic).set_width(width);
     }
@@ -108,7 +108,7 @@ fn write_csv(out: &mut dyn Write, result: &QueryResult) -> std::io::Result<()> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let io = |e: csv::Error| std::io::Error::other(e.to_string());
     if !result.columns.is_empty() {
-        w.write_record(&result.columns).map_err(io)?;
+        w.write_record(result.columns.iter()).map_err(io)?;
     }
     for row in &result.rows {
         w.write_record(row.iter().map(|v| match v {

@@ -255,7 +255,7 @@ pub struct SinglePlan {
     /// The steps, in order.
     pub ops: Vec<Op>,
     /// Output columns (empty for a query without `RETURN`).
-    pub columns: Vec<String>,
+    pub columns: std::sync::Arc<[String]>,
 }
 
 /// A planned query: single queries joined by `UNION`.
@@ -387,7 +387,7 @@ fn plan_single(query: &ast::SingleQuery) -> Result<SinglePlan, Error> {
             None,
         )));
     }
-    Ok(SinglePlan { ops, columns })
+    Ok(SinglePlan { ops, columns: columns.into() })
 }
 
 struct Planner {

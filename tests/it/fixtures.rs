@@ -139,7 +139,7 @@ pub fn check(db: &Database, case: &Case) -> Result<(), String> {
         (Expect::Empty, Ok(r)) if r.is_empty() => Ok(()),
         (Expect::Empty, Ok(r)) => Err(format!("expected no rows, got {}: {:?}", r.len(), render(&r))),
         (Expect::Rows { ordered, header, rows }, Ok(r)) => {
-            if &r.columns != header {
+            if r.columns[..] != header[..] {
                 return Err(format!("columns {:?}, expected {:?}", r.columns, header));
             }
             let mut want = rows

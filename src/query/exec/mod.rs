@@ -134,7 +134,7 @@ pub struct Runner<'g> {
 #[derive(Debug, Default)]
 pub struct Output {
     /// Column names.
-    pub columns: Vec<String>,
+    pub columns: std::sync::Arc<[String]>,
     /// Rows, each with one value per column.
     pub rows: Vec<Vec<Value>>,
 }
@@ -142,6 +142,17 @@ pub struct Output {
 /// Runs a plan that does not write.
 pub fn run_read(plan: &QueryPlan, graph: &Graph, ctx: &Ctx) -> Result<Output, Error> {
     let runner = Runner { graph, ctx };
+    if let ([part], []) = (plan.parts.as_slice(), plan.union_all.as_slice()) {
+        // A single query: its rows as they are, cut to its columns (what `union` does for one).
+        let input: RowIter<'_> = Box::new(std::iter::once(Ok(Vec::new())));
+        let mut rows = read_ops(&runner, &part.ops, input)?.collect::<Result<Vec<_>, _>>()?;
+        let width = part.columns.len();
+        match width {
+            0 => rows.clear(),
+            _ => rows.iter_mut().for_each(|row| row.truncate(width)),
+        }
+        return Ok(Output { columns: part.columns.clone(), rows });
+    }
     let mut parts = Vec::new();
     for part in &plan.parts {
         let input: RowIter<'_> = Box::new(std::iter::once(Ok(Vec::new())));
