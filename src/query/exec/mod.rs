@@ -144,8 +144,18 @@ pub fn run_read(plan: &QueryPlan, graph: &Graph, ctx: &Ctx) -> Result<Output, Er
     let runner = Runner { graph, ctx };
     if let ([part], []) = (plan.parts.as_slice(), plan.union_all.as_slice()) {
         // A single query: its rows as they are, cut to its columns (what `union` does for one).
-        let input: RowIter<'_> = Box::new(std::iter::once(Ok(Vec::new())));
-        let mut rows = read_ops(&runner, &part.ops, input)?.collect::<Result<Vec<_>, _>>()?;
+        let mut rows = match part.ops.as_slice() {
+            // The commonest read, straight into the rows (see `match_and_project`).
+            [Op::Match { optional: false, patterns, filter, .. }, Op::Project(p)]
+                if plain_projection(p) && ctx.profile.is_none() =>
+            {
+                project_matches(&runner, patterns, filter.as_ref(), p, &[])?
+            }
+            ops => {
+                let input: RowIter<'_> = Box::new(std::iter::once(Ok(Vec::new())));
+                read_ops(&runner, ops, input)?.collect::<Result<Vec<_>, _>>()?
+            }
+        };
         let width = part.columns.len();
         match width {
             0 => rows.clear(),
@@ -358,13 +368,25 @@ fn match_and_project<'g>(
 ) -> Result<RowIter<'g>, Error> {
     let mut out = Vec::new();
     for row in input {
-        let row = row?;
-        runner.for_each_match(patterns, filter, &row, &mut |found: &[Value]| {
-            out.push(runner.eval_items(p, found, &[])?);
-            Ok(())
-        })?;
+        out.extend(project_matches(runner, patterns, filter, p, &row?)?);
     }
     Ok(Box::new(out.into_iter().map(Ok)))
+}
+
+/// The projected rows of every match extending `row` (see [`match_and_project`]).
+fn project_matches(
+    runner: &Runner<'_>,
+    patterns: &[crate::query::plan::PatternPlan],
+    filter: Option<&crate::query::plan::Expr>,
+    p: &crate::query::plan::ProjectPlan,
+    row: &[Value],
+) -> Result<Vec<Vec<Value>>, Error> {
+    let mut out = Vec::new();
+    runner.for_each_match(patterns, filter, row, &mut |found: &[Value]| {
+        out.push(runner.eval_items(p, found, &[])?);
+        Ok(())
+    })?;
+    Ok(out)
 }
 
 /// The rows one input row gives through a `MATCH`: streamed a batch (one start node) at a
