@@ -254,3 +254,15 @@ fn a_large_grouping_by_a_node_property_counts_every_row() {
     }
     assert_eq!(got, expected);
 }
+
+#[test]
+fn a_pattern_with_more_variables_than_fit_inline_still_matches() {
+    // 14 nodes and 13 relationships: 27 variables, past what a search keeps without allocating.
+    let db = Database::in_memory();
+    db.execute("UNWIND range(0, 13) AS i CREATE (:C {i: i})", &Params::new()).unwrap();
+    db.execute("MATCH (a:C), (b:C) WHERE b.i = a.i + 1 CREATE (a)-[:NEXT]->(b)", &Params::new()).unwrap();
+    let hops: String = (0..13).map(|i| format!("-[r{i}:NEXT]->(n{})", i + 1)).collect();
+    let query = format!("MATCH (n0:C {{i: 0}}){hops} RETURN n13.i AS last, r12 IS NOT NULL AS ok");
+    let rows = db.query(&query, &Params::new()).unwrap().rows;
+    assert_eq!(rows, vec![vec![Value::Int(13), Value::Bool(true)]]);
+}
