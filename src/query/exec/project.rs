@@ -188,28 +188,13 @@ impl<'g> Runner<'g> {
                 self.fill_node_codes(&p.items[*i], column);
             }
         }
-        let codes = &mut groups.codes;
+        let mut codes = std::mem::take(&mut groups.codes);
         codes.clear();
         for (i, column) in p.group_keys.iter().zip(&mut groups.columns) {
             codes.push(self.key_code(&p.items[*i], row, column, remember)?);
         }
-        let packed = pack(codes);
-        let found = match packed {
-            Some(key) => groups.packed.get(&key),
-            None => groups.index.get(codes.as_slice()),
-        };
-        let g = match found {
-            Some(g) => *g,
-            None => {
-                let n = groups.groups.len();
-                match packed {
-                    Some(key) => groups.packed.insert(key, n),
-                    None => groups.index.insert(codes.clone(), n),
-                };
-                groups.groups.push((row.to_vec(), p.aggregates.iter().map(AggState::new).collect()));
-                n
-            }
-        };
+        let g = groups.group_of(&codes, p, || row.to_vec());
+        groups.codes = codes;
         for (state, agg) in groups.groups[g].1.iter_mut().zip(&p.aggregates) {
             if agg.arg.is_none() {
                 state.count += 1; // count(*)
@@ -451,30 +436,15 @@ impl<'g> Runner<'g> {
         merged.sort_by_key(|t| t.first);
         let width = super::pattern::width(patterns, row);
         for t in merged {
-            let codes = &t.key[..reads.len()];
-            let key = pack(codes);
-            let found = match key {
-                Some(key) => groups.packed.get(&key),
-                None => groups.index.get(codes),
-            };
-            let g = match found {
-                Some(g) => *g,
-                None => {
-                    let n = groups.groups.len();
-                    match key {
-                        Some(key) => groups.packed.insert(key, n),
-                        None => groups.index.insert(codes.to_vec(), n),
-                    };
-                    let (x, rid, y) = t.hit;
-                    let mut first = row.to_vec();
-                    first.resize(width, Value::Null);
-                    first[from] = Value::Node(x);
-                    first[rel] = Value::Relationship(rid);
-                    first[to] = Value::Node(y);
-                    groups.groups.push((first, p.aggregates.iter().map(AggState::new).collect()));
-                    n
-                }
-            };
+            let g = groups.group_of(&t.key[..reads.len()], p, || {
+                let (x, rid, y) = t.hit;
+                let mut first = row.to_vec();
+                first.resize(width, Value::Null);
+                first[from] = Value::Node(x);
+                first[rel] = Value::Relationship(rid);
+                first[to] = Value::Node(y);
+                first
+            });
             groups.rows += t.n as usize;
             for state in &mut groups.groups[g].1 {
                 state.count += t.n;
@@ -752,6 +722,28 @@ pub struct Groups<'g> {
     codes: Vec<u64>,
     /// Rows seen so far.
     rows: usize,
+}
+
+impl Groups<'_> {
+    /// The number of the group whose key has the numbers `codes`; a new group gets its first
+    /// row from `first` and fresh aggregate states.
+    fn group_of(&mut self, codes: &[u64], p: &ProjectPlan, first: impl FnOnce() -> Row) -> usize {
+        let packed = pack(codes);
+        let found = match packed {
+            Some(key) => self.packed.get(&key),
+            None => self.index.get(codes),
+        };
+        if let Some(g) = found {
+            return *g;
+        }
+        let n = self.groups.len();
+        match packed {
+            Some(key) => self.packed.insert(key, n),
+            None => self.index.insert(codes.to_vec(), n),
+        };
+        self.groups.push((first(), p.aggregates.iter().map(AggState::new).collect()));
+        n
+    }
 }
 
 /// After how many rows the groups remember node properties by node id (a small aggregation
