@@ -176,13 +176,7 @@ impl<'g> Runner<'g> {
         let frame = Frame::row(row);
         groups.rows += 1;
         let remember = groups.rows > REMEMBER_AFTER;
-        if groups.columns.len() < p.group_keys.len() {
-            groups.columns = p
-                .group_keys
-                .iter()
-                .map(|i| Column { access: access(&p.items[*i]), ..Column::default() })
-                .collect();
-        }
+        groups.start_columns(p);
         if groups.rows == self.fill_at() {
             for (i, column) in p.group_keys.iter().zip(&mut groups.columns) {
                 self.fill_node_codes(&p.items[*i], column);
@@ -282,8 +276,9 @@ impl<'g> Runner<'g> {
     /// After how many rows the node-property columns are numbered for every node at once: when
     /// the rows seen are a sixteenth of the nodes. Reading every node in storage order then
     /// costs at most a small multiple of what the aggregation has done so far, and saves a
-    /// cache miss for each node met later in random order (on Q6 of the medium benchmark graph,
-    /// 35 ms at a quarter, 28 ms at a sixteenth; 70 ms when each node was read as first met).
+    /// cache miss for each node met later in random order (grouping the medium benchmark
+    /// graph's relationships by type and `b.kind`, before `count_hop` took that query: 70 ms
+    /// reading each node as first met, 35 ms filling at a quarter, 28 ms at a sixteenth).
     fn fill_at(&self) -> usize {
         (self.graph.node_count() / 16).max(REMEMBER_AFTER) + 1
     }
@@ -345,13 +340,7 @@ impl<'g> Runner<'g> {
             Hop::Nothing => return Ok(true),
             Hop::Scan(scan) => scan,
         };
-        if groups.columns.len() < p.group_keys.len() {
-            groups.columns = p
-                .group_keys
-                .iter()
-                .map(|i| Column { access: access(&p.items[*i]), ..Column::default() })
-                .collect();
-        }
+        groups.start_columns(p);
         // Number every value a key can read before the scan, so that the scan only reads tables.
         let mut tables: [Table; 2] = Default::default();
         for (((i, read), column), table) in
@@ -725,6 +714,17 @@ pub struct Groups<'g> {
 }
 
 impl Groups<'_> {
+    /// Sets up one column per grouping key of `p`, unless done already.
+    fn start_columns(&mut self, p: &ProjectPlan) {
+        if self.columns.len() < p.group_keys.len() {
+            self.columns = p
+                .group_keys
+                .iter()
+                .map(|i| Column { access: access(&p.items[*i]), ..Column::default() })
+                .collect();
+        }
+    }
+
     /// The number of the group whose key has the numbers `codes`; a new group gets its first
     /// row from `first` and fresh aggregate states.
     fn group_of(&mut self, codes: &[u64], p: &ProjectPlan, first: impl FnOnce() -> Row) -> usize {
