@@ -879,8 +879,7 @@ fn node_name<'a>(
     key: Option<Sym>,
     id: NodeId,
 ) -> Option<&'a str> {
-    let idx = slots.get(usize::try_from(id.0).ok()?).flatten()?;
-    g.node_weight(idx)?.props.get(key?)?.as_str()
+    node_value(g, slots, key?, id)?.as_str()
 }
 
 /// A node's value of `key`, read for the property indexes.
