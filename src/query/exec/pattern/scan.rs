@@ -452,6 +452,26 @@ mod tests {
     }
 
     #[test]
+    fn a_cancelled_query_stops_the_counting_threads() {
+        // Enough relationships that each of the three counting threads checks the flag.
+        let spec = Spec {
+            nodes: vec![(1, Some(1)); 50],
+            rels: (0..15_000).map(|i| (i % 50, (i * 7) % 50, (i % 3) as u8, None, false)).collect(),
+            drop_lonely: vec![],
+        };
+        let db = Database::in_memory();
+        db.apply(mutations(&spec)).unwrap();
+        let query = "MATCH (a)-[r]->(b) RETURN type(r) AS t, b.k AS k, count(*) AS c";
+        let counted: i64 =
+            db.query(query, &Params::new()).unwrap().rows.iter().map(|r| r[2].as_int().unwrap()).sum();
+        assert_eq!(counted, 15_000);
+        let cancel = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+        let options = crate::QueryOptions { timeout: None, cancel: Some(cancel) };
+        let err = db.query_with(query, &Params::new(), &options).expect_err("cancelled");
+        assert!(err.to_string().contains("cancelled"), "{err}");
+    }
+
+    #[test]
     fn the_scan_declines_what_it_cannot_read_in_one_pass() {
         let g = build(&Spec {
             nodes: vec![(1, Some(1)); 3],
