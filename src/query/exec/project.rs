@@ -381,21 +381,24 @@ impl<'g> Runner<'g> {
             let per = bound.div_ceil(threads);
             let (scan, stop) = (&scan, &stop);
             std::thread::scope(|s| {
-                let workers: Vec<_> = (0..threads)
-                    .map(|t| {
-                        let range = (t * per).min(bound)..((t + 1) * per).min(bound);
-                        s.spawn(move || {
-                            let mut n = 0u32;
-                            let mut tick = || {
-                                n = n.wrapping_add(1);
-                                if n.is_multiple_of(4096) { stop.check() } else { Ok(()) }
-                            };
-                            tally(scan, range, reads, tables, &mut tick)
-                        })
-                    })
-                    .collect();
-                let joined =
-                    workers.into_iter().map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+                let part = |t: usize| {
+                    let range = (t * per).min(bound)..((t + 1) * per).min(bound);
+                    move || {
+                        let mut n = 0u32;
+                        let mut tick = || {
+                            n = n.wrapping_add(1);
+                            if n.is_multiple_of(4096) { stop.check() } else { Ok(()) }
+                        };
+                        tally(scan, range, reads, tables, &mut tick)
+                    }
+                };
+                // A part whose thread cannot be started is counted on this thread instead.
+                let workers: Vec<_> =
+                    (0..threads).map(|t| (t, std::thread::Builder::new().spawn_scoped(s, part(t)))).collect();
+                let joined = workers.into_iter().map(|(t, w)| match w {
+                    Ok(w) => w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                    Err(_) => part(t)(),
+                });
                 joined.collect::<Result<Vec<_>, _>>()
             })?
         } else {
