@@ -5,7 +5,7 @@
 //! (in `mem.rs`) simulates a disk that can fail and lose power. This file knows no file format:
 //! it moves bytes and reports `io::Error`s; the callers add the path and the action.
 //!
-//! [`MemBackend`]: super::MemBackend
+//! [`MemBackend`]: super::mem::MemBackend
 
 use super::Access;
 use std::fs::{File, OpenOptions, TryLockError};
