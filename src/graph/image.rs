@@ -190,8 +190,14 @@ impl Graph {
         Ok(())
     }
 
-    /// Adds one relationship of an image; `per_type` counts relationships by type symbol.
-    fn load_rel(&mut self, rel: RelImage<'_>, per_type: &mut [usize]) -> Result<(), String> {
+    /// Adds one relationship of an image whose ends were looked up already (`None`: missing);
+    /// `per_type` counts relationships by type symbol.
+    fn load_rel(
+        &mut self,
+        rel: RelImage<'_>,
+        (a, b): (Option<NodeIndex>, Option<NodeIndex>),
+        per_type: &mut [usize],
+    ) -> Result<(), String> {
         let slot = self
             .rel_slots
             .get(rel.id as usize)
@@ -200,12 +206,8 @@ impl Graph {
             return Err(format!("relationship id {} appears twice", rel.id));
         }
         let rel_type = Graph::check_sym(rel.rel_type, per_type.len())?;
-        let a = self
-            .end_idx(NodeId(rel.start))
-            .ok_or_else(|| format!("relationship {} starts at a missing node", rel.id))?;
-        let b = self
-            .end_idx(NodeId(rel.end))
-            .ok_or_else(|| format!("relationship {} ends at a missing node", rel.id))?;
+        let a = a.ok_or_else(|| format!("relationship {} starts at a missing node", rel.id))?;
+        let b = b.ok_or_else(|| format!("relationship {} ends at a missing node", rel.id))?;
         let props = self.load_props(rel.props, || format!("relationship {}", rel.id))?;
         let idx = self.g.add_edge(a, b, RelRec::new(RelId(rel.id), rel_type, props));
         self.rel_slots.set(rel.id as usize, Some(idx));
@@ -266,11 +268,23 @@ impl Builder {
         }
     }
 
-    fn rel(&mut self, rel: RelImage<'_>) {
-        if self.error.is_none()
-            && let Err(e) = self.g.load_rel(rel, &mut self.per_type)
-        {
-            self.error = Some(e);
+    /// Adds a batch of relationships, emptying it. Every end is looked up first: those reads
+    /// are independent, so the processor overlaps their cache misses (a large graph's nodes do
+    /// not fit in cache), and adding the edges then finds the nodes cached.
+    fn rels(&mut self, batch: &mut Vec<RelImage<'_>>) {
+        if self.error.is_some() {
+            batch.clear();
+            return;
+        }
+        let g = &self.g;
+        let ends: Vec<_> =
+            batch.iter().map(|r| (g.end_idx(NodeId(r.start)), g.end_idx(NodeId(r.end)))).collect();
+        for (rel, ends) in batch.drain(..).zip(ends) {
+            if self.error.is_none()
+                && let Err(e) = self.g.load_rel(rel, ends, &mut self.per_type)
+            {
+                self.error = Some(e);
+            }
         }
     }
 
@@ -343,7 +357,11 @@ impl<'de> Visitor<'de> for ImageVisitor {
     }
 }
 
-/// The sequence of nodes (or of relationships) of an image, added to the builder one by one.
+/// Relationships decoded before their ends are looked up together (see [`Builder::rels`]).
+const REL_BATCH: usize = 64;
+
+/// The sequence of nodes (or of relationships) of an image, added to the builder one by one
+/// (relationships in batches of [`REL_BATCH`]).
 struct Entities<'b> {
     builder: &'b mut Builder,
     rels: bool,
@@ -367,9 +385,14 @@ impl<'de> Visitor<'de> for Entities<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         self.builder.reserve(seq.size_hint(), self.rels);
         if self.rels {
+            let mut batch = Vec::with_capacity(REL_BATCH);
             while let Some(rel) = seq.next_element::<RelImage>()? {
-                self.builder.rel(rel);
+                batch.push(rel);
+                if batch.len() == REL_BATCH {
+                    self.builder.rels(&mut batch);
+                }
             }
+            self.builder.rels(&mut batch);
         } else {
             while let Some(node) = seq.next_element::<NodeImage>()? {
                 self.builder.node(node);

@@ -364,3 +364,54 @@ fn a_snapshot_of_many_chunks_round_trips_and_a_failed_chunk_keeps_the_previous_o
         store.checkpoint(&big("b")).unwrap();
     }
 }
+
+/// A node of [`RawImage`]: id, label symbols, properties.
+type RawNode = (u64, Vec<u32>, BTreeMap<String, Value>);
+
+/// A relationship of [`RawImage`]: id, type symbol, start, end, properties.
+type RawRel = (u64, u32, u64, u64, BTreeMap<String, Value>);
+
+/// The layout of a snapshot's graph image (see `graph::image`), written field by field so that
+/// a test can describe an inconsistent graph.
+#[derive(serde::Serialize)]
+struct RawImage {
+    symbols: Vec<String>,
+    next_node: u64,
+    next_rel: u64,
+    nodes: Vec<RawNode>,
+    rels: Vec<RawRel>,
+    indexes: Vec<(String, String)>,
+}
+
+fn raw_graph(rels: Vec<RawRel>) -> Result<crate::graph::Graph, String> {
+    let image = RawImage {
+        symbols: vec!["N".into(), "R".into()],
+        next_node: 10,
+        next_rel: rels.len() as u64,
+        nodes: (0..4).map(|i| (i, vec![0], BTreeMap::new())).collect(),
+        rels,
+        indexes: vec![],
+    };
+    let bytes = codec::encode(&image).unwrap();
+    let decoded: crate::graph::GraphImage = codec::decode(&bytes).unwrap();
+    crate::graph::Graph::from_image(decoded)
+}
+
+#[test]
+fn relationships_load_in_batches_and_a_missing_end_is_reported_by_its_relationship() {
+    // Relationships are added in batches of 64: 150 of them span three batches.
+    let rel = |i: u64, end: u64| (i, 1, i % 4, end, BTreeMap::new());
+    let good: Vec<_> = (0..150).map(|i| rel(i, (i + 1) % 4)).collect();
+    let g = raw_graph(good.clone()).expect("a consistent image loads");
+    assert_eq!(g.relationship_count(), 150);
+    assert_eq!(g.rel_ends(crate::model::RelId(149)), Some((NodeId(1), NodeId(2))));
+    let mut bad = good.clone();
+    bad[100].3 = 7; // node 7 is below the counter but absent
+    let err = raw_graph(bad).expect_err("an end that is not there");
+    assert!(err.contains("relationship 100 ends at a missing node"), "{err}");
+    let mut bad = good;
+    bad[70].2 = 9;
+    bad[120].3 = 8;
+    let err = raw_graph(bad).expect_err("the first missing end is reported");
+    assert!(err.contains("relationship 70 starts at a missing node"), "{err}");
+}
