@@ -927,6 +927,7 @@ fn check_props(props: &Properties) -> Result<(), ExecutionError> {
 }
 
 mod bulk;
+pub use bulk::BulkRel;
 mod image;
 mod names;
 mod postings;

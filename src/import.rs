@@ -288,6 +288,9 @@ fn open(path: &Path) -> Result<(csv::Reader<File>, Vec<String>), ImportError> {
 /// The 1-based line, as a text editor counts, of the record that starts at byte `offset` of a
 /// file. The csv crate's own line count and offset include blank lines it skipped before the
 /// record, so those are stepped over here. Only called on the way to an error.
+/// Relationship rows parsed before they are added to the graph together.
+const REL_BATCH: usize = 64;
+
 fn line_at(path: &Path, offset: u64) -> u64 {
     use std::io::Read;
     let Ok(file) = File::open(path) else { return 0 };
@@ -666,6 +669,9 @@ impl Loader<'_, '_> {
             })
             .collect();
         let mut record = csv::ByteRecord::new();
+        // Rows parsed but not yet added, with where each starts in the file (see `add_rels`).
+        let mut batch = Vec::with_capacity(REL_BATCH);
+        let mut offsets = Vec::with_capacity(REL_BATCH);
         while reader.read_byte_record(&mut record).map_err(|e| csv_error(path, e))? {
             let byte = record.position().map_or(0, csv::Position::byte);
             let line = || line_at(path, byte);
@@ -713,9 +719,30 @@ impl Loader<'_, '_> {
             let (Some(start), Some(end), Some(rel_type)) = (start, end, rel_type) else {
                 return Err(row_error(path, line(), None, "the row lacks a start id, end id or type"));
             };
-            self.graph
-                .bulk_rel(start, rel_type, end, props)
-                .map_err(|e| row_error(path, line(), None, e.message))?;
+            batch.push((start, rel_type, end, props));
+            offsets.push(byte);
+            if batch.len() == REL_BATCH {
+                self.add_rels(path, &mut batch, &mut offsets)?;
+            }
+        }
+        self.add_rels(path, &mut batch, &mut offsets)?;
+        self.finish_file(path, ImportStage::Relationships)
+    }
+
+    /// Adds a batch of parsed relationship rows (`offsets`: where each row starts in `path`),
+    /// emptying both. The graph looks every end up before linking any edge, so the cache misses
+    /// on end nodes overlap.
+    fn add_rels(
+        &mut self,
+        path: &Path,
+        batch: &mut Vec<crate::graph::BulkRel>,
+        offsets: &mut Vec<u64>,
+    ) -> Result<(), ImportError> {
+        let types: Vec<Sym> = batch.iter().map(|(_, t, _, _)| *t).collect();
+        let added = self.graph.bulk_rels(batch);
+        // Only what was added is counted: a failed load is rolled back, which counts it down.
+        let n = *added.as_ref().unwrap_or_else(|(i, _)| i);
+        for rel_type in &types[..n] {
             let slot = rel_type.0 as usize;
             if self.type_counts.len() <= slot {
                 self.type_counts.resize(slot + 1, 0);
@@ -723,10 +750,16 @@ impl Loader<'_, '_> {
             self.type_counts[slot] += 1;
             self.summary.relationships += 1;
             if self.summary.relationships.is_multiple_of(PROGRESS_EVERY) {
-                self.report(ImportStage::Relationships, record.position().map_or(0, csv::Position::byte));
+                self.report(
+                    ImportStage::Relationships,
+                    offsets.get(n.saturating_sub(1)).copied().unwrap_or(0),
+                );
             }
         }
-        self.finish_file(path, ImportStage::Relationships)
+        let failed = added.err().map(|(i, e)| row_error(path, line_at(path, offsets[i]), None, e.message));
+        batch.clear();
+        offsets.clear();
+        failed.map_or(Ok(()), Err)
     }
 }
 

@@ -10,6 +10,9 @@ use super::{Graph, Labels, NodeRec, PropMap, RelRec, Sym, fold, name_keys, not_f
 use crate::error::ExecutionError;
 use crate::model::{NodeId, RelId, Value};
 
+/// A relationship for [`Graph::bulk_rels`]: start, type, end, properties.
+pub type BulkRel = (NodeId, Sym, NodeId, Vec<(Sym, Value)>);
+
 /// Where a bulk load started: everything added after it can be taken back out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BulkMark {
@@ -79,26 +82,32 @@ impl Graph {
         id
     }
 
-    /// Adds a relationship with a fresh id between two existing nodes; `props` as for
-    /// [`Graph::bulk_node`]. The caller counts relationships per type and hands the counts over
-    /// with [`Graph::bulk_count_type`] before the graph is read or rolled back.
-    pub fn bulk_rel(
-        &mut self,
-        start: NodeId,
-        rel_type: Sym,
-        end: NodeId,
-        props: Vec<(Sym, Value)>,
-    ) -> Result<RelId, ExecutionError> {
-        let a = self.end_idx(start).ok_or_else(|| not_found("node", start.0))?;
-        let b = self.end_idx(end).ok_or_else(|| not_found("node", end.0))?;
-        let id = RelId(self.rel_slots.len() as u64);
-        let props = PropMap::build_last_wins(props, &self.symbols);
-        let idx = self.g.add_edge(a, b, RelRec::new(id, rel_type, props));
-        self.rel_slots.push(Some(idx));
-        Ok(id)
+    /// Adds a batch of relationships with fresh ids between existing nodes, emptying it, and
+    /// returns how many were added; each is (start, type, end, properties), the properties as
+    /// for [`Graph::bulk_node`]. The caller counts relationships per type and hands the counts
+    /// over with [`Graph::bulk_count_type`] before the graph is read or rolled back.
+    ///
+    /// Every end is looked up before any edge is linked, so that the cache misses on end nodes
+    /// overlap (on a large graph, a miss per end). Stops at the first relationship with a
+    /// missing end: the error comes with its position in the batch, and the ones before it are
+    /// added.
+    pub fn bulk_rels(&mut self, batch: &mut Vec<BulkRel>) -> Result<usize, (usize, ExecutionError)> {
+        let n = batch.len();
+        let ends: Vec<_> = batch.iter().map(|(a, _, b, _)| (self.end_idx(*a), self.end_idx(*b))).collect();
+        for (i, ((start, rel_type, end, props), ends)) in batch.drain(..).zip(ends).enumerate() {
+            let (Some(a), Some(b)) = ends else {
+                let missing = if ends.0.is_none() { start } else { end };
+                return Err((i, not_found("node", missing.0)));
+            };
+            let id = RelId(self.rel_slots.len() as u64);
+            let props = PropMap::build_last_wins(props, &self.symbols);
+            let idx = self.g.add_edge(a, b, RelRec::new(id, rel_type, props));
+            self.rel_slots.push(Some(idx));
+        }
+        Ok(n)
     }
 
-    /// Adds `n` to the count of relationships of a type (see [`Graph::bulk_rel`]).
+    /// Adds `n` to the count of relationships of a type (see [`Graph::bulk_rels`]).
     pub fn bulk_count_type(&mut self, rel_type: Sym, n: usize) {
         *self.n_by_type.entry(rel_type).or_default() += n;
     }
