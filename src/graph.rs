@@ -928,6 +928,7 @@ fn check_props(props: &Properties) -> Result<(), ExecutionError> {
 
 mod bulk;
 pub use bulk::BulkRel;
+pub(crate) use bulk::REL_BATCH;
 mod image;
 mod names;
 mod postings;

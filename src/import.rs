@@ -18,7 +18,7 @@
 //! An empty cell leaves the property absent.
 
 use crate::error::Error;
-use crate::graph::{Graph, Sym};
+use crate::graph::{Graph, REL_BATCH, Sym};
 use crate::model::{Date, NodeId, Value};
 use rustc_hash::FxHashMap;
 use std::fs::File;
@@ -288,9 +288,6 @@ fn open(path: &Path) -> Result<(csv::Reader<File>, Vec<String>), ImportError> {
 /// The 1-based line, as a text editor counts, of the record that starts at byte `offset` of a
 /// file. The csv crate's own line count and offset include blank lines it skipped before the
 /// record, so those are stepped over here. Only called on the way to an error.
-/// Relationship rows parsed before they are added to the graph together.
-const REL_BATCH: usize = 64;
-
 fn line_at(path: &Path, offset: u64) -> u64 {
     use std::io::Read;
     let Ok(file) = File::open(path) else { return 0 };

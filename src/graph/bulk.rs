@@ -10,6 +10,10 @@ use super::{Graph, Labels, NodeRec, PropMap, RelRec, Sym, fold, name_keys, not_f
 use crate::error::ExecutionError;
 use crate::model::{NodeId, RelId, Value};
 
+/// Relationships decoded or parsed before they are added to the graph together (snapshot load,
+/// CSV import): their end nodes are looked up as a batch first (see [`Graph::bulk_rels`]).
+pub(crate) const REL_BATCH: usize = 64;
+
 /// A relationship for [`Graph::bulk_rels`]: start, type, end, properties.
 pub type BulkRel = (NodeId, Sym, NodeId, Vec<(Sym, Value)>);
 

@@ -7,6 +7,7 @@
 //! [`Graph::from_image`], which reports what is inconsistent. The byte encoding itself belongs
 //! to `storage::codec`, not here.
 
+use super::bulk::REL_BATCH;
 use super::props::RawProps;
 use super::{Graph, Labels, NodeRec, PropMap, PropsRef, RelRec, Sym};
 use crate::model::{NodeId, RelId};
@@ -356,9 +357,6 @@ impl<'de> Visitor<'de> for ImageVisitor {
         Ok(builder.finish(indexes))
     }
 }
-
-/// Relationships decoded before their ends are looked up together (see [`Builder::rels`]).
-const REL_BATCH: usize = 64;
 
 /// The sequence of nodes (or of relationships) of an image, added to the builder one by one
 /// (relationships in batches of [`REL_BATCH`]).

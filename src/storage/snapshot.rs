@@ -53,22 +53,23 @@ pub(crate) fn read<S: DeserializeOwned>(
     let head_len = len.min(HEADER_LEN as u64) as usize;
     file.read_at(0, &mut head[..head_len]).map_err(StorageError::io("read", path))?;
     let (header, payload_crc) = check_header(path, &head[..head_len], len)?;
-    let payload = Payload { file: &*file, offset: HEADER_LEN as u64, end: len };
+    let payload = || Payload { file: &*file, offset: HEADER_LEN as u64, end: len };
     let mut crc = crc32fast::Hasher::new();
     let mut chunk = vec![0u8; CHUNK];
-    let mut at = payload.offset;
-    while at < payload.end {
-        let n = (payload.end - at).min(CHUNK as u64) as usize;
-        file.read_at(at, &mut chunk[..n]).map_err(StorageError::io("read", path))?;
+    let mut check = payload();
+    loop {
+        let n = std::io::Read::read(&mut check, &mut chunk).map_err(StorageError::io("read", path))?;
+        if n == 0 {
+            break;
+        }
         crc.update(&chunk[..n]);
-        at += n as u64;
     }
     drop(chunk);
     if crc.finalize() != payload_crc {
         return Err(corrupt(path, HEADER_LEN as u64, "payload checksum mismatch".into()));
     }
     let payload_len = usize::try_from(len - HEADER_LEN as u64).unwrap_or(usize::MAX);
-    let image = codec::decode_from_read(payload, payload_len, CHUNK)
+    let image = codec::decode_from_read(payload(), payload_len, CHUNK)
         .map_err(|e| corrupt(path, HEADER_LEN as u64, format!("payload does not decode: {e}")))?;
     Ok(Some((header, image)))
 }

@@ -144,16 +144,12 @@ pub fn run_read(plan: &QueryPlan, graph: &Graph, ctx: &Ctx) -> Result<Output, Er
     let runner = Runner { graph, ctx };
     if let ([part], []) = (plan.parts.as_slice(), plan.union_all.as_slice()) {
         // A single query: its rows as they are, cut to its columns (what `union` does for one).
-        let mut rows = match part.ops.as_slice() {
-            // The commonest read, straight into the rows (see `match_and_project`).
-            [Op::Match { optional: false, patterns, filter, .. }, Op::Project(p)]
-                if plain_projection(p) && ctx.profile.is_none() =>
-            {
-                project_matches(&runner, patterns, filter.as_ref(), p, &[])?
-            }
-            ops => {
+        let mut rows = match direct_tail(&runner, &part.ops) {
+            // The commonest read, straight into the rows.
+            Some((patterns, filter, p)) => project_matches(&runner, patterns, filter, p, &[])?,
+            None => {
                 let input: RowIter<'_> = Box::new(std::iter::once(Ok(Vec::new())));
-                read_ops(&runner, ops, input)?.collect::<Result<Vec<_>, _>>()?
+                read_ops(&runner, &part.ops, input)?.collect::<Result<Vec<_>, _>>()?
             }
         };
         let width = part.columns.len();
@@ -239,6 +235,12 @@ fn write_op(op: &Op, tx: &mut Tx<'_>, ctx: &Ctx, rows: Vec<Vec<Value>>) -> Resul
 
 /// Chains read steps into one row stream.
 fn read_ops<'g>(runner: &'g Runner<'g>, ops: &'g [Op], mut rows: RowIter<'g>) -> Result<RowIter<'g>, Error> {
+    if let Some(head) = ops.len().checked_sub(2).map(|n| &ops[..n])
+        && let Some((patterns, filter, p)) = direct_tail(runner, &ops[head.len()..])
+    {
+        let rows = read_ops(runner, head, rows)?;
+        return match_and_project(runner, patterns, filter, p, rows);
+    }
     let mut ops = ops.iter().peekable();
     while let Some(op) = ops.next() {
         if let (Op::Match { optional: false, patterns, filter, .. }, Some(Op::Project(p))) = (op, ops.peek())
@@ -246,15 +248,6 @@ fn read_ops<'g>(runner: &'g Runner<'g>, ops: &'g [Op], mut rows: RowIter<'g>) ->
             && runner.ctx.profile.is_none()
         {
             rows = match_into_groups(runner, patterns, filter.as_ref(), p, rows)?;
-            ops.next();
-            continue;
-        }
-        if let (Op::Match { optional: false, patterns, filter, .. }, Some(Op::Project(p))) = (op, ops.peek())
-            && plain_projection(p)
-            && ops.len() == 1
-            && runner.ctx.profile.is_none()
-        {
-            rows = match_and_project(runner, patterns, filter.as_ref(), p, rows)?;
             ops.next();
             continue;
         }
@@ -344,18 +337,29 @@ fn match_into_groups<'g>(
     runner.aggregated(p, groups, limits)
 }
 
-/// True for a projection that maps each row to one row, no more: no aggregate, `DISTINCT`,
-/// `ORDER BY`, `SKIP`, `LIMIT` or `WHERE` of its own.
-fn plain_projection(p: &crate::query::plan::ProjectPlan) -> bool {
-    p.aggregates.is_empty()
+/// The `MATCH` and projection of `ops` when they are exactly a non-optional `MATCH` followed by a
+/// projection that maps each row to one row (no aggregate, `DISTINCT`, `ORDER BY`, `SKIP`,
+/// `LIMIT` or `WHERE` of its own), outside `PROFILE`: the ends of query parts that
+/// [`match_and_project`] runs directly.
+fn direct_tail<'o>(
+    runner: &Runner<'_>,
+    ops: &'o [Op],
+) -> Option<(
+    &'o [crate::query::plan::PatternPlan],
+    Option<&'o crate::query::plan::Expr>,
+    &'o crate::query::plan::ProjectPlan,
+)> {
+    let [Op::Match { optional: false, patterns, filter, .. }, Op::Project(p)] = ops else { return None };
+    let plain = p.aggregates.is_empty()
         && !p.distinct
         && p.order_by.is_empty()
         && p.skip.is_none()
         && p.limit.is_none()
-        && p.filter.is_none()
+        && p.filter.is_none();
+    (plain && runner.ctx.profile.is_none()).then_some((patterns, filter.as_ref(), p))
 }
 
-/// A `MATCH` followed by a [plain projection](plain_projection) that ends the query part: each
+/// A `MATCH` followed by a plain projection that ends the query part ([`direct_tail`]): each
 /// match is projected as the search finds it, without streaming it through a batch of rows
 /// first. The rows are all made here; nothing after the projection could stop early, and the
 /// caller collects every row anyway.

@@ -52,31 +52,17 @@ impl<'g> Runner<'g> {
     /// [`Runner::for_each_match`], which gives the same matches in node order.
     pub fn scan_hop(&self, patterns: &[PatternPlan], row: &[Value], sink: Sink<'_>) -> Result<bool, Error> {
         let Some(slots) = hop_slots(patterns) else { return Ok(false) };
+        let scan = match self.prepare_hop(patterns, row) {
+            Hop::Unfit => return Ok(false),
+            Hop::Nothing => return Ok(true),
+            Hop::Scan(scan) => scan,
+        };
         let mut out = row.to_vec();
         out.resize(width(patterns, row), Value::Null);
-        self.hop_matches(patterns, row, &mut |x, rid, _, y| emit(&mut out, slots, (x, rid, y), sink))
-    }
-
-    /// The matches [`Runner::scan_hop`] finds, handed to `each` as (`from` node, relationship,
-    /// its type's symbol, `to` node) without building a row: for a caller that reads only
-    /// those (an aggregation that counts). False, without calling `each`, when the patterns are
-    /// not a single unanchored hop.
-    pub fn hop_matches(
-        &self,
-        patterns: &[PatternPlan],
-        row: &[Value],
-        each: &mut impl FnMut(NodeId, RelId, Sym, NodeId) -> Result<(), Error>,
-    ) -> Result<bool, Error> {
-        match self.prepare_hop(patterns, row) {
-            Hop::Unfit => Ok(false),
-            Hop::Nothing => Ok(true),
-            Hop::Scan(scan) => {
-                scan.each_in(0..scan.bound(), &mut || self.ctx.tick(), &mut |_, x, rid, t, y| {
-                    each(x, rid, t, y)
-                })?;
-                Ok(true)
-            }
-        }
+        scan.each_in(0..scan.bound(), &mut || self.ctx.tick(), &mut |_, x, rid, _, y| {
+            emit(&mut out, slots, (x, rid, y), sink)
+        })?;
+        Ok(true)
     }
 
     /// Checks that `patterns` are a single unanchored hop (see [`Runner::scan_hop`]) and
@@ -212,7 +198,7 @@ impl HopScan<'_, '_> {
 }
 
 /// The row slots of (`from`, relationship, `to`) when `patterns` has the shape of one hop (the
-/// rest of what [`Runner::hop_matches`] requires is checked there).
+/// rest of what [`Runner::prepare_hop`] requires is checked there).
 pub fn hop_slots(patterns: &[PatternPlan]) -> Option<[usize; 3]> {
     let [p] = patterns else { return None };
     let ([from, to], [rel]) = (p.nodes.as_slice(), p.rels.as_slice()) else { return None };
