@@ -19,6 +19,11 @@ use crate::query::exec::eval::Frame;
 use crate::query::plan::{Expr, PatternPlan};
 use std::collections::BTreeMap;
 
+/// Following a node's relationships one by one costs several times what reading the same
+/// number in table order does: an index-found end whose relationships number less than this
+/// share of the table anchors the hop, which is then searched node by node.
+const ANCHOR_SHARE: usize = 8;
+
 /// The constraints of one end of the hop, with its property map evaluated once.
 struct Wanted<'p> {
     /// No constraint at all.
@@ -47,8 +52,8 @@ impl<'g> Runner<'g> {
     /// Hands every match of `patterns` extending `row` to `sink`, in storage order of the
     /// relationships, when the patterns are a single unanchored hop: one plain part of one
     /// fixed-length relationship, no path variable, no variable bound already, two different
-    /// node variables, and property maps that read only literals, parameters and the input
-    /// row. Returns false without calling `sink` otherwise; the caller then runs
+    /// node variables, property maps that read only literals, parameters and the input row,
+    /// and no end an index finds among few relationships (see `anchored`). Returns false without calling `sink` otherwise; the caller then runs
     /// [`Runner::for_each_match`], which gives the same matches in node order.
     pub fn scan_hop(&self, patterns: &[PatternPlan], row: &[Value], sink: Sink<'_>) -> Result<bool, Error> {
         let Some(slots) = hop_slots(patterns) else { return Ok(false) };
@@ -98,12 +103,43 @@ impl<'g> Runner<'g> {
         if [from, to].iter().any(|n| n.labels.iter().any(|l| self.graph.label_count(l) == 0)) {
             return Hop::Nothing;
         }
+        if self.anchored(&a) || self.anchored(&b) {
+            return Hop::Unfit;
+        }
         let types = (!rel.types.is_empty())
             .then(|| rel.types.iter().filter_map(|t| self.graph.sym(t)).collect::<Vec<_>>());
         if types.as_ref().is_some_and(Vec::is_empty) {
             return Hop::Nothing;
         }
         Hop::Scan(HopScan { graph: self.graph, a, b, r, types, direction: rel.direction })
+    }
+
+    /// True when the name index or a property index finds the nodes `w` asks for, and the
+    /// relationships at them are fewer than a [`ANCHOR_SHARE`] of the table: the node-by-node
+    /// search then starts there and reads a handful of relationships where a scan reads all.
+    fn anchored(&self, w: &Wanted<'_>) -> bool {
+        let Some(props) = &w.props else { return false };
+        let budget = self.graph.relationship_count() / ANCHOR_SHARE;
+        let within = |ids: &mut dyn Iterator<Item = NodeId>| {
+            let mut seen = 0;
+            for id in ids {
+                seen += self.graph.degree(id);
+                if seen >= budget {
+                    return false;
+                }
+            }
+            true
+        };
+        props.iter().any(|(key, value)| {
+            if key == "name"
+                && let Value::String(name) = value
+            {
+                return within(&mut self.graph.nodes_named(name));
+            }
+            w.labels.iter().any(|label| {
+                self.graph.index_lookup(label, key, value).is_some_and(|ids| within(&mut ids.into_iter()))
+            })
+        })
     }
 
     /// Evaluates a pattern's property map once, when it reads nothing the match binds.
@@ -455,6 +491,54 @@ mod tests {
         let options = crate::QueryOptions { timeout: None, cancel: Some(cancel) };
         let err = db.query_with(query, &Params::new(), &options).expect_err("cancelled");
         assert!(err.to_string().contains("cancelled"), "{err}");
+    }
+
+    #[test]
+    fn an_end_an_index_finds_among_few_relationships_is_left_to_the_search() {
+        // Node 0 points at every other node, and nodes 1..40 form a chain: 77 relationships,
+        // so an anchor may have fewer than 77 / 8 = 9 of them. Node 5 has three, node 0 forty.
+        let mut batch: Vec<Mutation> = (0..40u64)
+            .map(|i| Mutation::CreateNode {
+                id: NodeId(i),
+                labels: vec!["A".into()],
+                properties: [
+                    ("name".to_owned(), Value::from(format!("n{i}"))),
+                    ("k".to_owned(), Value::Int(i as i64)),
+                ]
+                .into_iter()
+                .collect(),
+            })
+            .collect();
+        let ends = (1..40u64).map(|i| (0, i)).chain((1..39u64).map(|i| (i, i + 1)));
+        for (r, (start, end)) in ends.enumerate() {
+            batch.push(Mutation::CreateRelationship {
+                id: RelId(r as u64),
+                rel_type: "X".into(),
+                start: NodeId(start),
+                end: NodeId(end),
+                properties: Properties::new(),
+            });
+        }
+        let mut g = Graph::new();
+        g.apply(&batch).unwrap();
+        let scans = |g: &Graph, query: &str| {
+            let patterns = patterns_of(query);
+            let ctx = Ctx::new(Params::new(), None, None);
+            let runner = Runner { graph: g, ctx: &ctx };
+            runner.scan_hop(&patterns, &[], &mut |_| Ok(())).unwrap()
+        };
+        // The name index always exists.
+        assert!(!scans(&g, "MATCH (a {name: 'n5'})-[r]->(b) RETURN 1"));
+        assert!(!scans(&g, "MATCH (a)-[r]-(b {name: 'n5'}) RETURN 1"));
+        assert!(scans(&g, "MATCH (a {name: 'n0'})-[r]->(b) RETURN 1"), "too many relationships");
+        assert!(!scans(&g, "MATCH (a {name: 'nobody'})-[r]->(b) RETURN 1"), "no node at all");
+        // A property is an anchor once it is indexed for one of the node's labels.
+        assert!(scans(&g, "MATCH (a:A {k: 5})-[r]->(b) RETURN 1"));
+        g.apply(&[Mutation::CreateIndex { label: "A".into(), key: "k".into() }]).unwrap();
+        assert!(!scans(&g, "MATCH (a:A {k: 5})-[r]->(b) RETURN 1"));
+        assert!(!scans(&g, "MATCH (a)<-[r]-(b:A {k: 5}) RETURN 1"));
+        assert!(scans(&g, "MATCH (a {k: 5})-[r]->(b) RETURN 1"), "no label, no index");
+        assert!(scans(&g, "MATCH (a:A {k: 0})-[r]->(b) RETURN 1"), "too many relationships");
     }
 
     #[test]
