@@ -27,6 +27,16 @@ impl<'r> Frame<'r> {
     pub fn row(row: &'r [Value]) -> Frame<'r> {
         Frame { row, locals: &[], aggs: &[] }
     }
+
+    /// The value of the variable in `slot`: a comprehension's own, else the row's (null past
+    /// its end).
+    #[inline]
+    fn slot(&self, slot: usize) -> &'r Value {
+        match self.locals.iter().rev().find(|(s, _)| *s == slot) {
+            Some((_, v)) => v,
+            None => self.row.get(slot).unwrap_or(&NULL),
+        }
+    }
 }
 
 /// A runtime error of a given kind, for the kinds without a helper of their own.
@@ -50,10 +60,7 @@ impl Runner<'_> {
         Ok(match e {
             Expr::Lit(v) => v.clone(),
             Expr::Param(name) => self.ctx.param(name)?,
-            Expr::Slot(slot) => match f.locals.iter().rev().find(|(s, _)| s == slot) {
-                Some((_, v)) => v.clone(),
-                None => f.row.get(*slot).cloned().unwrap_or(Value::Null),
-            },
+            Expr::Slot(slot) => f.slot(*slot).clone(),
             Expr::List(items) => {
                 Value::List(items.iter().map(|x| self.eval(x, f)).collect::<Result<_, _>>()?)
             }
@@ -118,12 +125,13 @@ impl Runner<'_> {
     pub fn eval_ref<'a>(&'a self, e: &'a Expr, f: Frame<'a>) -> Result<Cow<'a, Value>, Error> {
         Ok(match e {
             Expr::Lit(v) => Cow::Borrowed(v),
-            Expr::Slot(slot) => Cow::Borrowed(match f.locals.iter().rev().find(|(s, _)| s == slot) {
-                Some((_, v)) => v,
-                None => f.row.get(*slot).unwrap_or(&NULL),
-            }),
+            Expr::Slot(slot) => Cow::Borrowed(f.slot(*slot)),
             Expr::Prop(x, key) => {
-                let target = self.eval_ref(x, f)?;
+                // Nearly always `v.key`: the variable is read in place, without a call.
+                let target = match &**x {
+                    Expr::Slot(slot) => Cow::Borrowed(f.slot(*slot)),
+                    other => self.eval_ref(other, f)?,
+                };
                 let graph = self.graph;
                 match target.as_ref() {
                     Value::Node(id) => {

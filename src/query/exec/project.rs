@@ -628,10 +628,12 @@ fn tally(
     Ok(complete.then_some(out))
 }
 
-/// A group key of one or two numbers below 2^32 (nearly every key) as one integer, by which
-/// its group is found faster than by the list of numbers.
+/// A group key of no number (an aggregation without grouping keys), or of one or two numbers
+/// below 2^32 (nearly every key), as one integer, by which its group is found faster than by
+/// the list of numbers.
 fn pack(codes: &[u64]) -> Option<u64> {
     match codes {
+        [] => Some(0),
         [a] if *a >> 32 == 0 => Some(*a),
         [a, b] if (a | b) >> 32 == 0 => Some(a << 32 | b),
         _ => None,

@@ -20,8 +20,8 @@ use crate::query::plan::{Expr, PatternPlan};
 use std::collections::BTreeMap;
 
 /// Following a node's relationships one by one costs several times what reading the same
-/// number in table order does: an index-found end whose relationships number less than this
-/// share of the table anchors the hop, which is then searched node by node.
+/// number in table order does: an index-found end with fewer nodes than this share of all
+/// nodes anchors the hop, which is then searched node by node.
 const ANCHOR_SHARE: usize = 8;
 
 /// The constraints of one end of the hop, with its property map evaluated once.
@@ -114,31 +114,22 @@ impl<'g> Runner<'g> {
         Hop::Scan(HopScan { graph: self.graph, a, b, r, types, direction: rel.direction })
     }
 
-    /// True when the name index or a property index finds the nodes `w` asks for, and the
-    /// relationships at them are fewer than a [`ANCHOR_SHARE`] of the table: the node-by-node
-    /// search then starts there and reads a handful of relationships where a scan reads all.
+    /// True when the name index or a property index finds the nodes `w` asks for, and they
+    /// are fewer than a [`ANCHOR_SHARE`] of all nodes: with an average number of relationships
+    /// each, the node-by-node search then starts there and reads a small part of the
+    /// relationships where a scan reads them all.
     fn anchored(&self, w: &Wanted<'_>) -> bool {
         let Some(props) = &w.props else { return false };
-        let budget = self.graph.relationship_count() / ANCHOR_SHARE;
-        let within = |ids: &mut dyn Iterator<Item = NodeId>| {
-            let mut seen = 0;
-            for id in ids {
-                seen += self.graph.degree(id);
-                if seen >= budget {
-                    return false;
-                }
-            }
-            true
-        };
+        let few = self.graph.node_count() / ANCHOR_SHARE;
         props.iter().any(|(key, value)| {
             if key == "name"
                 && let Value::String(name) = value
             {
-                return within(&mut self.graph.nodes_named(name));
+                return self.graph.nodes_named(name).nth(few).is_none();
             }
-            w.labels.iter().any(|label| {
-                self.graph.index_lookup(label, key, value).is_some_and(|ids| within(&mut ids.into_iter()))
-            })
+            w.labels
+                .iter()
+                .any(|label| self.graph.index_lookup(label, key, value).is_some_and(|ids| ids.len() <= few))
         })
     }
 
@@ -494,28 +485,27 @@ mod tests {
     }
 
     #[test]
-    fn an_end_an_index_finds_among_few_relationships_is_left_to_the_search() {
-        // Node 0 points at every other node, and nodes 1..40 form a chain: 77 relationships,
-        // so an anchor may have fewer than 77 / 8 = 9 of them. Node 5 has three, node 0 forty.
+    fn an_end_an_index_finds_among_few_nodes_is_left_to_the_search() {
+        // 40 nodes in a chain, each with a name and `k` of its own; the first 8 are also named
+        // "twin" and have `g` 1. An anchor finds at most 40 / 8 = 5 nodes.
         let mut batch: Vec<Mutation> = (0..40u64)
-            .map(|i| Mutation::CreateNode {
-                id: NodeId(i),
-                labels: vec!["A".into()],
-                properties: [
-                    ("name".to_owned(), Value::from(format!("n{i}"))),
-                    ("k".to_owned(), Value::Int(i as i64)),
-                ]
-                .into_iter()
-                .collect(),
+            .map(|i| {
+                let name = if i < 8 { "twin".to_owned() } else { format!("n{i}") };
+                let g = Value::Int(i64::from(i < 8));
+                let properties = [("name", Value::from(name)), ("k", Value::Int(i as i64)), ("g", g)];
+                Mutation::CreateNode {
+                    id: NodeId(i),
+                    labels: vec!["A".into()],
+                    properties: properties.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
+                }
             })
             .collect();
-        let ends = (1..40u64).map(|i| (0, i)).chain((1..39u64).map(|i| (i, i + 1)));
-        for (r, (start, end)) in ends.enumerate() {
+        for i in 0..39u64 {
             batch.push(Mutation::CreateRelationship {
-                id: RelId(r as u64),
+                id: RelId(i),
                 rel_type: "X".into(),
-                start: NodeId(start),
-                end: NodeId(end),
+                start: NodeId(i),
+                end: NodeId(i + 1),
                 properties: Properties::new(),
             });
         }
@@ -528,17 +518,18 @@ mod tests {
             runner.scan_hop(&patterns, &[], &mut |_| Ok(())).unwrap()
         };
         // The name index always exists.
-        assert!(!scans(&g, "MATCH (a {name: 'n5'})-[r]->(b) RETURN 1"));
-        assert!(!scans(&g, "MATCH (a)-[r]-(b {name: 'n5'}) RETURN 1"));
-        assert!(scans(&g, "MATCH (a {name: 'n0'})-[r]->(b) RETURN 1"), "too many relationships");
+        assert!(!scans(&g, "MATCH (a {name: 'n9'})-[r]->(b) RETURN 1"));
+        assert!(!scans(&g, "MATCH (a)-[r]-(b {name: 'n9'}) RETURN 1"));
         assert!(!scans(&g, "MATCH (a {name: 'nobody'})-[r]->(b) RETURN 1"), "no node at all");
+        assert!(scans(&g, "MATCH (a {name: 'twin'})-[r]->(b) RETURN 1"), "too many nodes");
         // A property is an anchor once it is indexed for one of the node's labels.
         assert!(scans(&g, "MATCH (a:A {k: 5})-[r]->(b) RETURN 1"));
         g.apply(&[Mutation::CreateIndex { label: "A".into(), key: "k".into() }]).unwrap();
+        g.apply(&[Mutation::CreateIndex { label: "A".into(), key: "g".into() }]).unwrap();
         assert!(!scans(&g, "MATCH (a:A {k: 5})-[r]->(b) RETURN 1"));
         assert!(!scans(&g, "MATCH (a)<-[r]-(b:A {k: 5}) RETURN 1"));
         assert!(scans(&g, "MATCH (a {k: 5})-[r]->(b) RETURN 1"), "no label, no index");
-        assert!(scans(&g, "MATCH (a:A {k: 0})-[r]->(b) RETURN 1"), "too many relationships");
+        assert!(scans(&g, "MATCH (a:A {g: 1})-[r]->(b) RETURN 1"), "too many nodes");
     }
 
     #[test]
