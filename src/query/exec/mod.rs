@@ -146,7 +146,9 @@ pub fn run_read(plan: &QueryPlan, graph: &Graph, ctx: &Ctx) -> Result<Output, Er
         // A single query: its rows as they are, cut to its columns (what `union` does for one).
         let mut rows = match direct_tail(&runner, &part.ops) {
             // The commonest read, straight into the rows.
-            Some((patterns, filter, p)) => project_matches(&runner, patterns, filter, p, &[])?,
+            Some((patterns, filter, p)) => {
+                match_and_project(&runner, patterns, filter, p, std::iter::once(Ok(vec![])))?
+            }
             None => {
                 let input: RowIter<'_> = Box::new(std::iter::once(Ok(Vec::new())));
                 read_ops(&runner, &part.ops, input)?.collect::<Result<Vec<_>, _>>()?
@@ -239,7 +241,7 @@ fn read_ops<'g>(runner: &'g Runner<'g>, ops: &'g [Op], mut rows: RowIter<'g>) ->
         && let Some((patterns, filter, p)) = direct_tail(runner, &ops[head.len()..])
     {
         let rows = read_ops(runner, head, rows)?;
-        return match_and_project(runner, patterns, filter, p, rows);
+        return Ok(Box::new(match_and_project(runner, patterns, filter, p, rows)?.into_iter().map(Ok)));
     }
     let mut ops = ops.iter().peekable();
     while let Some(op) = ops.next() {
@@ -338,9 +340,9 @@ fn match_into_groups<'g>(
 }
 
 /// The `MATCH` and projection of `ops` when they are exactly a non-optional `MATCH` followed by a
-/// projection that maps each row to one row (no aggregate, `DISTINCT`, `ORDER BY`, `SKIP`,
-/// `LIMIT` or `WHERE` of its own), outside `PROFILE`: the ends of query parts that
-/// [`match_and_project`] runs directly.
+/// projection that maps each row to one row (no aggregate, `DISTINCT` or `WHERE` of its own,
+/// and no `SKIP` or `LIMIT` unless it sorts, since a sort reads every row anyway), outside
+/// `PROFILE`: the ends of query parts that [`match_and_project`] runs directly.
 fn direct_tail<'o>(
     runner: &Runner<'_>,
     ops: &'o [Op],
@@ -352,45 +354,46 @@ fn direct_tail<'o>(
     let [Op::Match { optional: false, patterns, filter, .. }, Op::Project(p)] = ops else { return None };
     let plain = p.aggregates.is_empty()
         && !p.distinct
-        && p.order_by.is_empty()
-        && p.skip.is_none()
-        && p.limit.is_none()
-        && p.filter.is_none();
+        && p.filter.is_none()
+        && (!p.order_by.is_empty() || (p.skip.is_none() && p.limit.is_none()));
     (plain && runner.ctx.profile.is_none()).then_some((patterns, filter.as_ref(), p))
 }
 
-/// A `MATCH` followed by a plain projection that ends the query part ([`direct_tail`]): each
-/// match is projected as the search finds it, without streaming it through a batch of rows
-/// first. The rows are all made here; nothing after the projection could stop early, and the
-/// caller collects every row anyway.
-fn match_and_project<'g>(
-    runner: &'g Runner<'g>,
-    patterns: &'g [crate::query::plan::PatternPlan],
-    filter: Option<&'g crate::query::plan::Expr>,
-    p: &'g crate::query::plan::ProjectPlan,
-    input: RowIter<'g>,
-) -> Result<RowIter<'g>, Error> {
-    let mut out = Vec::new();
-    for row in input {
-        out.extend(project_matches(runner, patterns, filter, p, &row?)?);
-    }
-    Ok(Box::new(out.into_iter().map(Ok)))
-}
-
-/// The projected rows of every match extending `row` (see [`match_and_project`]).
-fn project_matches(
+/// A `MATCH` followed by a projection that ends the query part ([`direct_tail`]): each match is
+/// projected as the search finds it (and handed to the sort, if there is one), without
+/// streaming it through a batch of rows first. The rows are all made here; nothing after the
+/// projection could stop early, and the caller collects every row anyway.
+fn match_and_project(
     runner: &Runner<'_>,
     patterns: &[crate::query::plan::PatternPlan],
     filter: Option<&crate::query::plan::Expr>,
     p: &crate::query::plan::ProjectPlan,
-    row: &[Value],
+    input: impl Iterator<Item = Result<Vec<Value>, Error>>,
 ) -> Result<Vec<Vec<Value>>, Error> {
-    let mut out = Vec::new();
-    runner.for_each_match(patterns, filter, row, &mut |found: &[Value]| {
-        out.push(runner.eval_items(p, found, &[])?);
-        Ok(())
-    })?;
-    Ok(out)
+    if p.order_by.is_empty() {
+        let mut out = Vec::new();
+        for row in input {
+            runner.for_each_match(patterns, filter, &row?, &mut |found: &[Value]| {
+                out.push(runner.eval_items(p, found, &[])?);
+                Ok(())
+            })?;
+        }
+        return Ok(out);
+    }
+    let project::Limits { skip, limit } = runner.limits(p)?;
+    let skip = skip.unwrap_or(0);
+    let keep_input = project::keeps_input(p);
+    let mut sorter = project::Sorter::new(p, skip.saturating_add(limit.unwrap_or(usize::MAX)));
+    for row in input {
+        runner.for_each_match(patterns, filter, &row?, &mut |found: &[Value]| {
+            sorter.push(runner, runner.project_row(p, found, keep_input)?)
+        })?;
+    }
+    let mut rows = sorter.finish();
+    rows.drain(..skip.min(rows.len()));
+    let width = p.columns.len();
+    rows.iter_mut().for_each(|row| row.truncate(width));
+    Ok(rows)
 }
 
 /// The rows one input row gives through a `MATCH`: streamed a batch (one start node) at a
@@ -506,7 +509,7 @@ mod tests {
     }
 
     #[test]
-    fn grouping_straight_from_match_agrees_with_grouping_streamed_rows() {
+    fn grouped_and_sorted_rows_straight_from_match_agree_with_streamed_rows() {
         let db = Database::in_memory();
         db.execute(
             "UNWIND range(1, 40) AS i CREATE (:N {i: i, k: i % 3, s: toString(i % 4)})",
@@ -526,6 +529,13 @@ mod tests {
             "MATCH (a:N) WHERE a.i > 100 RETURN count(*) AS none",
             "MATCH (a:N)-->(b)-->(c) RETURN count(DISTINCT c) AS n, min(a.i) AS lo, max(c.i) AS hi",
             "MATCH (a:N {k: 1}) WITH a.s AS s, count(*) AS c WHERE c > 2 RETURN s, c ORDER BY s LIMIT 2",
+            // Sorted straight from the search: by columns, by a variable that is not one, by an
+            // expression; with SKIP and LIMIT, and a LIMIT past the 1024 rows held at once.
+            "MATCH (a:N)-[r]->(b) WHERE b.i > 3 RETURN a.i AS x, b.i AS y ORDER BY y DESC, x SKIP 3 LIMIT 7",
+            "MATCH (a:N)-->(b) RETURN b.s AS s ORDER BY a.i, b.i DESC LIMIT 5",
+            "MATCH (a:N)-->(b)-->(c) RETURN a.i AS x, c.i AS z ORDER BY a.i % 5, x + z DESC, z SKIP 2",
+            "MATCH (a:N), (b:N) RETURN a.i AS x, b.i AS y ORDER BY x * y % 97 DESC, x, y LIMIT 1030",
+            "MATCH (a:N) WITH a ORDER BY a.i DESC LIMIT 4 MATCH (a)-->(b) RETURN a.i AS x, b.i AS y ORDER BY x, y",
         ] {
             let direct = db.query(query, &Params::new()).unwrap().rows;
             let streamed = db.query(&format!("PROFILE {query}"), &Params::new()).unwrap().rows;

@@ -401,20 +401,24 @@ impl Runner<'_> {
         if !node.labels.iter().all(|l| self.graph.has_label(id, l)) {
             return Ok(None);
         }
-        if !self.props_match(s, node.props.as_ref(), self.graph.node_props(id))? {
+        if !self.props_match(s, node.props.as_ref(), || self.graph.node_props(id))? {
             return Ok(None);
         }
         s.assign(node.slot, Value::Node(id));
         Ok(Some(true))
     }
 
-    fn props_match(
+    /// True when the entity whose properties `actual` reads has the pattern's `props`. The
+    /// properties are only read when there is a map to check: finding them is a cache miss on
+    /// a large graph.
+    fn props_match<'g>(
         &self,
         s: &Search,
         props: Option<&Expr>,
-        actual: Option<crate::graph::PropsRef<'_>>,
+        actual: impl FnOnce() -> Option<crate::graph::PropsRef<'g>>,
     ) -> Result<bool, Error> {
         let Some(expr) = props else { return Ok(true) };
+        let actual = actual();
         if let Expr::Map(items) = expr {
             // Item by item, without building the map. Every item is still evaluated (an error
             // anywhere in the map is an error, as when the map is built), and a key given twice
@@ -498,7 +502,7 @@ impl Runner<'_> {
             if s.assigned[rel.slot] && !matches!(s.row[rel.slot], Value::Relationship(b) if b == rid) {
                 continue;
             }
-            if !self.props_match(s, rel.props.as_ref(), self.graph.rel_props(rid))? {
+            if !self.props_match(s, rel.props.as_ref(), || self.graph.rel_props(rid))? {
                 continue;
             }
             let Some(node_here) = self.try_node(s, next, other)? else { continue };
@@ -572,7 +576,7 @@ impl Runner<'_> {
             if s.used_rels.contains(&rid) || rels.contains(&rid) {
                 continue;
             }
-            if !self.props_match(s, env.rel.props.as_ref(), self.graph.rel_props(rid))? {
+            if !self.props_match(s, env.rel.props.as_ref(), || self.graph.rel_props(rid))? {
                 continue;
             }
             rels.push(rid);

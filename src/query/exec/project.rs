@@ -25,16 +25,19 @@ impl<'g> Runner<'g> {
             }
             return self.aggregated(p, groups, limits);
         }
-        // Sort keys that read only output columns do not need the input row kept beside them.
-        let width = p.columns.len();
-        let keep_input = (p.extended && p.filter.is_some())
-            || p.order_by.iter().any(|k| !reads_only_below(&k.expr, width));
-        let rows = Box::new(input.map(move |row| {
-            let row = row?;
-            let out = self.eval_items(p, &row, &[])?;
-            Ok(if keep_input { [out, row].concat() } else { out })
-        }));
+        let keep_input = keeps_input(p);
+        let rows = Box::new(input.map(move |row| self.project_row(p, &row?, keep_input)));
         self.finish_projection(p, rows, limits)
+    }
+
+    /// One input row of a non-aggregating projection: its items, followed by the input row
+    /// itself when `keep_input` (see [`keeps_input`]).
+    pub(super) fn project_row(&self, p: &ProjectPlan, row: &[Value], keep_input: bool) -> Result<Row, Error> {
+        let mut out = self.eval_items(p, row, &[])?;
+        if keep_input {
+            out.extend_from_slice(row);
+        }
+        Ok(out)
     }
 
     /// `SKIP` and `LIMIT` of a projection, checked (before any row is read).
@@ -121,56 +124,12 @@ impl<'g> Runner<'g> {
 
     /// Sorts rows (output columns followed by input slots) by the sort keys, keeping at most `keep`.
     fn sort(&self, p: &ProjectPlan, rows: RowIter<'_>, keep: usize) -> Result<Vec<Row>, Error> {
-        let slots: Option<Vec<usize>> = p
-            .order_by
-            .iter()
-            .map(|k| match k.expr {
-                Expr::Slot(slot) => Some(slot),
-                _ => None,
-            })
-            .collect();
-        if let Some(slots) = slots {
-            // Every key is a column: rows are compared in place, no key is copied out.
-            let null = Value::Null;
-            let cmp = |a: &Row, b: &Row| {
-                let pairs = slots.iter().map(|s| (a.get(*s).unwrap_or(&null), b.get(*s).unwrap_or(&null)));
-                compare_keys(p, pairs)
-            };
-            let mut kept = Vec::new();
-            for row in rows {
-                kept.push(row?);
-                if kept.len() >= keep.saturating_mul(2).max(1024) {
-                    kept.sort_by(cmp);
-                    kept.truncate(keep);
-                }
-            }
-            kept.sort_by(cmp);
-            kept.truncate(keep);
-            return Ok(kept);
-        }
-        let mut keyed: Vec<(Vec<Value>, Row)> = Vec::new();
+        let mut sorter = Sorter::new(p, keep);
         for row in rows {
-            let row = row?;
-            let keys = p
-                .order_by
-                .iter()
-                .map(|k| self.eval(&k.expr, Frame::row(&row)))
-                .collect::<Result<Vec<_>, _>>()?;
-            keyed.push((keys, row));
-            if keyed.len() >= keep.saturating_mul(2).max(1024) {
-                self.sort_keyed(p, &mut keyed);
-                keyed.truncate(keep);
-            }
+            sorter.push(self, row?)?;
         }
-        self.sort_keyed(p, &mut keyed);
-        keyed.truncate(keep);
-        Ok(keyed.into_iter().map(|(_, row)| row).collect())
+        Ok(sorter.finish())
     }
-
-    fn sort_keyed(&self, p: &ProjectPlan, keyed: &mut [(Vec<Value>, Row)]) {
-        keyed.sort_by(|(a, _), (b, _)| compare_keys(p, a.iter().zip(b)));
-    }
-
     /// Adds one input row to its group (grouped by the non-aggregate items).
     pub fn group_row(&self, p: &ProjectPlan, groups: &mut Groups<'g>, row: &[Value]) -> Result<(), Error> {
         let frame = Frame::row(row);
@@ -229,7 +188,7 @@ impl<'g> Runner<'g> {
             let width = p.columns.len();
             let mut keyed: Vec<(Vec<Value>, Row)> =
                 out.into_iter().map(|mut r| (r.split_off(width), r)).collect();
-            self.sort_keyed(p, &mut keyed);
+            keyed.sort_by(|(a, _), (b, _)| compare_keys(p, a.iter().zip(b)));
             return Ok(keyed.into_iter().map(|(_, r)| r).collect());
         }
         Ok(out)
@@ -628,6 +587,95 @@ fn tally(
     Ok(complete.then_some(out))
 }
 
+/// Whether the rows of a non-aggregating projection carry the input row after the output
+/// columns: when a sort key, or the `WHERE` of a `WITH *`, reads a variable that is not a
+/// column. Sort keys that read only output columns do not need it.
+pub(super) fn keeps_input(p: &ProjectPlan) -> bool {
+    let width = p.columns.len();
+    (p.extended && p.filter.is_some()) || p.order_by.iter().any(|k| !reads_only_below(&k.expr, width))
+}
+
+/// The rows of a projection with `ORDER BY`, sorted as they arrive: at most `keep` are kept
+/// (the first `keep` in order so far), so a `LIMIT` bounds the memory whatever the input.
+pub(super) struct Sorter<'p> {
+    p: &'p ProjectPlan,
+    keep: usize,
+    /// The row slots of the keys, when every key is a column: rows are then compared in
+    /// place, and no key is copied out.
+    slots: Option<Vec<usize>>,
+    kept: Vec<Row>,
+    /// Otherwise each row with its keys, evaluated once.
+    keyed: Vec<(Vec<Value>, Row)>,
+}
+
+impl<'p> Sorter<'p> {
+    /// A sorter for `p`'s keys keeping at most `keep` rows.
+    pub(super) fn new(p: &'p ProjectPlan, keep: usize) -> Sorter<'p> {
+        let slots = p
+            .order_by
+            .iter()
+            .map(|k| match k.expr {
+                Expr::Slot(slot) => Some(slot),
+                _ => None,
+            })
+            .collect();
+        Sorter { p, keep, slots, kept: Vec::new(), keyed: Vec::new() }
+    }
+
+    /// Past this many rows, the rows are sorted and cut to `keep`.
+    fn bound(&self) -> usize {
+        self.keep.saturating_mul(2).max(1024)
+    }
+
+    /// Takes one row (output columns followed by input slots).
+    pub(super) fn push(&mut self, runner: &Runner<'_>, row: Row) -> Result<(), Error> {
+        if self.slots.is_some() {
+            self.kept.push(row);
+            if self.kept.len() >= self.bound() {
+                self.sort_kept();
+            }
+            return Ok(());
+        }
+        let keys = self
+            .p
+            .order_by
+            .iter()
+            .map(|k| runner.eval(&k.expr, Frame::row(&row)))
+            .collect::<Result<Vec<_>, _>>()?;
+        self.keyed.push((keys, row));
+        if self.keyed.len() >= self.bound() {
+            self.sort_keyed();
+        }
+        Ok(())
+    }
+
+    /// The first `keep` rows, in order.
+    pub(super) fn finish(mut self) -> Vec<Row> {
+        if self.slots.is_some() {
+            self.sort_kept();
+            return self.kept;
+        }
+        self.sort_keyed();
+        self.keyed.into_iter().map(|(_, row)| row).collect()
+    }
+
+    fn sort_kept(&mut self) {
+        let (p, slots) = (self.p, self.slots.as_deref().unwrap_or_default());
+        let null = Value::Null;
+        self.kept.sort_by(|a, b| {
+            let pairs = slots.iter().map(|s| (a.get(*s).unwrap_or(&null), b.get(*s).unwrap_or(&null)));
+            compare_keys(p, pairs)
+        });
+        self.kept.truncate(self.keep);
+    }
+
+    fn sort_keyed(&mut self) {
+        let p = self.p;
+        self.keyed.sort_by(|(a, _), (b, _)| compare_keys(p, a.iter().zip(b)));
+        self.keyed.truncate(self.keep);
+    }
+}
+
 /// A group key of no number (an aggregation without grouping keys), or of one or two numbers
 /// below 2^32 (nearly every key), as one integer, by which its group is found faster than by
 /// the list of numbers.
@@ -696,8 +744,10 @@ fn reads_no_row(e: &Expr) -> bool {
 /// `SKIP` and `LIMIT` of a projection.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
-    skip: Option<usize>,
-    limit: Option<usize>,
+    /// Rows to skip.
+    pub skip: Option<usize>,
+    /// Rows to keep after them.
+    pub limit: Option<usize>,
 }
 
 /// The groups of an aggregating projection, fed one row at a time: one state per group. Each

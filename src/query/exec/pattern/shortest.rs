@@ -199,7 +199,7 @@ impl Runner<'_> {
         for cur in std::mem::take(&mut side.frontier) {
             for (rid, node) in self.graph.expand(cur, side.dir, types) {
                 self.ctx.tick()?;
-                if !self.props_match(s, rel.props.as_ref(), self.graph.rel_props(rid))? {
+                if !self.props_match(s, rel.props.as_ref(), || self.graph.rel_props(rid))? {
                     continue;
                 }
                 match side.seen.entry(node) {
