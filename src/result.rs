@@ -8,7 +8,10 @@
 use crate::error::{Error, ExecutionError, ExecutionKind};
 use crate::model::{Date, Mutation, Node, NodeId, RelId, Relationship, Value, format_float};
 use serde_json::{Map as JsonMap, Value as Json, json};
-use std::collections::HashMap;
+
+/// The entities a result holds by id: ids are not chosen by whoever sends the query, so a
+/// fixed hasher serves (and costs nothing to create, where a randomly seeded one does).
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
 
 /// What a write statement changed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -112,7 +115,15 @@ impl QueryResult {
         rows: Vec<Vec<Value>>,
         graph: &crate::graph::Graph,
     ) -> QueryResult {
-        let mut result = QueryResult { columns, rows, ..QueryResult::default() };
+        let mut result = QueryResult {
+            columns,
+            rows,
+            stats: Stats::default(),
+            profile: None,
+            message: None,
+            nodes: HashMap::default(),
+            rels: HashMap::default(),
+        };
         let mut pending = Vec::new();
         for row in &result.rows {
             for v in row {
