@@ -676,9 +676,9 @@ impl<'p> Sorter<'p> {
     }
 }
 
-/// A group key of no number (an aggregation without grouping keys), or of one or two numbers
-/// below 2^32 (nearly every key), as one integer, by which its group is found faster than by
-/// the list of numbers.
+/// A group key of no number (the first row of an aggregation without grouping keys), or of one
+/// or two numbers below 2^32 (nearly every key), as one integer, by which its group is found
+/// faster than by the list of numbers.
 fn pack(codes: &[u64]) -> Option<u64> {
     match codes {
         [] => Some(0),
@@ -783,6 +783,9 @@ impl Groups<'_> {
     /// The number of the group whose key has the numbers `codes`; a new group gets its first
     /// row from `first` and fresh aggregate states.
     fn group_of(&mut self, codes: &[u64], p: &ProjectPlan, first: impl FnOnce() -> Row) -> usize {
+        if codes.is_empty() && !self.groups.is_empty() {
+            return 0; // Without grouping keys, every row is in the one group.
+        }
         let packed = pack(codes);
         let found = match packed {
             Some(key) => self.packed.get(&key),
