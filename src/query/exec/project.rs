@@ -253,15 +253,42 @@ impl<'g> Runner<'g> {
         }
         let sym = graph.sym(key);
         column.filled = true;
-        for id in graph.node_ids() {
-            let Some(at) = usize::try_from(id.0).ok().filter(|n| *n < column.by_node.len()) else { continue };
-            if column.by_node[at] != 0 {
-                continue;
+        // Each part of the id range numbers the values of its nodes on its own, in order of
+        // appearance; the parts' numbers are then made the column's, part by part.
+        let by_node = &column.by_node;
+        let parts = in_parts(by_node.len(), filling_threads(by_node.len()), |range| {
+            let mut codes: FastMap<KeyPart<'g>, u32> = FastMap::default();
+            let mut values: Vec<Option<&'g Value>> = Vec::new();
+            let mut local = Vec::with_capacity(range.len());
+            for at in range {
+                let id = NodeId(at as u64);
+                if by_node[at] != 0 || !graph.contains_node(id) {
+                    local.push(0);
+                    continue;
+                }
+                let value = sym.and_then(|k| graph.node_props(id)?.get_sym(k));
+                let part = value.map_or(KeyPart::Owned(Value::Null), KeyPart::Borrowed);
+                let next = codes.len() as u32;
+                let code = *codes.entry(part).or_insert_with(|| {
+                    values.push(value);
+                    next
+                });
+                local.push(code + 1);
             }
-            let value = sym.and_then(|k| graph.node_props(id)?.get_sym(k));
-            let code = column.code(value.map_or(KeyPart::Owned(Value::Null), KeyPart::Borrowed));
-            if let Ok(kept) = u32::try_from(code + 1) {
-                column.by_node[at] = kept;
+            (values, local)
+        });
+        let mut at = 0;
+        for (values, local) in parts {
+            let global: Vec<u32> = values
+                .into_iter()
+                .map(|v| column.code(v.map_or(KeyPart::Owned(Value::Null), KeyPart::Borrowed)))
+                .map(|code| u32::try_from(code + 1).unwrap_or(0))
+                .collect();
+            for code in local {
+                if code != 0 {
+                    column.by_node[at] = global[code as usize - 1];
+                }
+                at += 1;
             }
         }
     }
@@ -337,29 +364,15 @@ impl<'g> Runner<'g> {
         let threads = counting_threads(bound);
         let tallies = if threads > 1 {
             let stop = self.ctx.stop();
-            let per = bound.div_ceil(threads);
-            let (scan, stop) = (&scan, &stop);
-            std::thread::scope(|s| {
-                let part = |t: usize| {
-                    let range = (t * per).min(bound)..((t + 1) * per).min(bound);
-                    move || {
-                        let mut n = 0u32;
-                        let mut tick = || {
-                            n = n.wrapping_add(1);
-                            if n.is_multiple_of(4096) { stop.check() } else { Ok(()) }
-                        };
-                        tally(scan, range, reads, tables, &mut tick)
-                    }
+            let counted = in_parts(bound, threads, |range| {
+                let mut n = 0u32;
+                let mut tick = || {
+                    n = n.wrapping_add(1);
+                    if n.is_multiple_of(4096) { stop.check() } else { Ok(()) }
                 };
-                // A part whose thread cannot be started is counted on this thread instead.
-                let workers: Vec<_> =
-                    (0..threads).map(|t| (t, std::thread::Builder::new().spawn_scoped(s, part(t)))).collect();
-                let joined = workers.into_iter().map(|(t, w)| match w {
-                    Ok(w) => w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
-                    Err(_) => part(t)(),
-                });
-                joined.collect::<Result<Vec<_>, _>>()
-            })?
+                tally(&scan, range, reads, tables, &mut tick)
+            });
+            counted.into_iter().collect::<Result<Vec<_>, _>>()?
         } else {
             vec![tally(&scan, 0..bound, reads, tables, &mut || self.ctx.tick())?]
         };
@@ -521,6 +534,38 @@ fn counting_threads(bound: usize) -> usize {
     } else {
         std::thread::available_parallelism().map_or(1, |n| n.get()).min(MAX_THREADS)
     }
+}
+
+/// Node tables at least this long are numbered by several threads (unit tests split even tiny
+/// graphs).
+const FILL_PARALLEL_MIN: usize = if cfg!(test) { 4 } else { 1 << 15 };
+
+/// The threads that number the values of `nodes` nodes ([`counting_threads`], from a lower
+/// size: numbering a node costs more than counting a relationship).
+fn filling_threads(nodes: usize) -> usize {
+    if nodes < FILL_PARALLEL_MIN { 1 } else { counting_threads(PARALLEL_MIN.max(nodes)) }
+}
+
+/// Runs `work` on `threads` consecutive parts of `0..n` at once, each on a thread of its own,
+/// and gives the results in the order of the parts. A part whose thread cannot be started runs
+/// on the calling thread; a panic in a part is a panic here.
+fn in_parts<T: Send>(n: usize, threads: usize, work: impl Fn(std::ops::Range<usize>) -> T + Sync) -> Vec<T> {
+    if threads <= 1 {
+        return vec![work(0..n)];
+    }
+    let per = n.div_ceil(threads);
+    let range = |t: usize| (t * per).min(n)..((t + 1) * per).min(n);
+    let work = &work;
+    std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|t| std::thread::Builder::new().spawn_scoped(s, move || work(range(t))))
+            .collect();
+        let joined = workers.into_iter().enumerate().map(|(t, w)| match w {
+            Ok(w) => w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            Err(_) => work(range(t)),
+        });
+        joined.collect()
+    })
 }
 
 /// Counts the matches of `scan` among the relationships at `range` by the numbers `tables`
