@@ -394,15 +394,21 @@ impl Runner<'_> {
 
     /// Checks a node against a pattern node; binds it when unbound. `None`: no match;
     /// `Some(true)`: matched and bound here (the caller unbinds); `Some(false)`: matched a binding.
+    /// A node bound already (earlier in the pattern, or by an earlier clause) must still have
+    /// this occurrence's labels and properties: `MATCH (n) WITH n MATCH (n:A {k: 1})`.
     fn try_node(&self, s: &mut Search, node: &NodePlan, id: NodeId) -> Result<Option<bool>, Error> {
-        if s.assigned[node.slot] {
-            return Ok(matches!(s.row[node.slot], Value::Node(bound) if bound == id).then_some(false));
+        let bound = s.assigned[node.slot];
+        if bound && !matches!(s.row[node.slot], Value::Node(b) if b == id) {
+            return Ok(None);
         }
         if !node.labels.iter().all(|l| self.graph.has_label(id, l)) {
             return Ok(None);
         }
         if !self.props_match(s, node.props.as_ref(), || self.graph.node_props(id))? {
             return Ok(None);
+        }
+        if bound {
+            return Ok(Some(false));
         }
         s.assign(node.slot, Value::Node(id));
         Ok(Some(true))
