@@ -394,6 +394,83 @@ struct Planner {
     scope: Scope,
 }
 
+/// Moves each `v.key = value` of a `MATCH`'s `WHERE` (a conjunct of it) into the property map
+/// of node `v` in the patterns, where the search can find `v` through the name index or a
+/// property index instead of reading every candidate: `MATCH (n:Org) WHERE n.id = 5` runs as
+/// `MATCH (n:Org {id: 5})`, which keeps exactly the same matches (both compare with Cypher's
+/// `=`, and a null comparison keeps nothing). Only when `v` is a node the `MATCH` binds (slot
+/// `first_new` or above) and meets only in plain pattern parts, and `value` reads nothing the
+/// match binds and cannot fail (literals, parameters, variables bound before, lists and maps of
+/// them). Every occurrence of `v` gets the entry, so whichever binds it checks it. Returns what
+/// is left of the filter.
+fn push_equalities(filter: Expr, patterns: &mut [PatternPlan], first_new: usize) -> Option<Expr> {
+    let mut conjuncts = Vec::new();
+    split_and(filter, &mut conjuncts);
+    let mut kept = Vec::new();
+    for c in conjuncts {
+        let Expr::Binary(BinaryOp::Eq, a, b) = &c else {
+            kept.push(c);
+            continue;
+        };
+        let pushed = [(a, b), (b, a)].into_iter().find_map(|(prop, value)| {
+            let Expr::Prop(target, key) = &**prop else { return None };
+            let Expr::Slot(slot) = **target else { return None };
+            let fits = slot >= first_new && fixed(value, first_new) && pushable_node(patterns, slot);
+            fits.then(|| (slot, key.clone(), (**value).clone()))
+        });
+        let Some((slot, key, value)) = pushed else {
+            kept.push(c);
+            continue;
+        };
+        let nodes = patterns.iter_mut().flat_map(|p| p.nodes.iter_mut()).filter(|n| n.slot == slot);
+        for node in nodes {
+            match &mut node.props {
+                Some(Expr::Map(items)) => items.push((key.clone(), value.clone())),
+                props => *props = Some(Expr::Map(vec![(key.clone(), value.clone())])),
+            }
+        }
+    }
+    kept.into_iter().reduce(|a, b| Expr::Binary(BinaryOp::And, Box::new(a), Box::new(b)))
+}
+
+/// The conjuncts of `e`, in order.
+fn split_and(e: Expr, out: &mut Vec<Expr>) {
+    match e {
+        Expr::Binary(BinaryOp::And, a, b) => {
+            split_and(*a, out);
+            split_and(*b, out);
+        }
+        other => out.push(other),
+    }
+}
+
+/// True when `e` has the same value for every match and cannot fail: literals, parameters,
+/// slots below `bound`, and lists and maps of them.
+fn fixed(e: &Expr, bound: usize) -> bool {
+    match e {
+        Expr::Lit(_) | Expr::Param(_) => true,
+        Expr::Slot(s) => *s < bound,
+        Expr::List(items) => items.iter().all(|x| fixed(x, bound)),
+        Expr::Map(items) => items.iter().all(|(_, x)| fixed(x, bound)),
+        _ => false,
+    }
+}
+
+/// True when `slot` is a node of `patterns` that appears only in plain parts, each time with no
+/// property map or a map literal (to which an entry can be added).
+fn pushable_node(patterns: &[PatternPlan], slot: usize) -> bool {
+    let mut found = false;
+    for p in patterns {
+        for n in p.nodes.iter().filter(|n| n.slot == slot) {
+            if p.kind != PathKind::Plain || !matches!(n.props, None | Some(Expr::Map(_))) {
+                return false;
+            }
+            found = true;
+        }
+    }
+    found
+}
+
 impl Planner {
     fn clause(&mut self, clause: &ast::Clause) -> Result<Op, Error> {
         match clause {
@@ -447,6 +524,7 @@ impl Planner {
             patterns.push(self.pattern_part(part, false)?);
         }
         let filter = filter.map(|f| self.predicate(f)).transpose()?;
+        let filter = filter.and_then(|f| push_equalities(f, &mut patterns, before));
         let new_slots = (before..self.scope.vars.len()).collect();
         Ok(Op::Match { optional, patterns, filter, new_slots })
     }
@@ -626,3 +704,65 @@ impl Planner {
 
 mod expr;
 mod projection;
+
+#[cfg(test)]
+mod tests {
+    use super::{Expr, Op, plan};
+    use crate::query::ast::{Statement, parse_cypher};
+
+    /// The last `MATCH` of `query`: the keys of its node property maps (by node) and whether a
+    /// filter is left.
+    fn last_match(query: &str) -> (Vec<Option<String>>, bool) {
+        let Statement::Query(q) = parse_cypher(query).unwrap() else { panic!("not a query: {query}") };
+        let plan = plan(&q).unwrap();
+        let Some(Op::Match { patterns, filter, .. }) =
+            plan.parts[0].ops.iter().rev().find(|op| matches!(op, Op::Match { .. }))
+        else {
+            panic!("no MATCH in {query}")
+        };
+        let keys = |e: &Expr| match e {
+            Expr::Map(items) => items.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>().join(","),
+            _ => "?".into(),
+        };
+        let maps = patterns.iter().flat_map(|p| &p.nodes).map(|n| n.props.as_ref().map(keys)).collect();
+        (maps, filter.is_some())
+    }
+
+    #[test]
+    fn equalities_in_where_move_into_the_pattern_when_they_can() {
+        let some = |s: &str| Some(s.to_owned());
+        // Either side, with the rest of the filter kept.
+        assert_eq!(last_match("MATCH (n:A) WHERE n.id = 5 RETURN n"), (vec![some("id")], false));
+        assert_eq!(last_match("MATCH (n:A) WHERE 5 = n.id AND n.x > 1 RETURN n"), (vec![some("id")], true));
+        assert_eq!(
+            last_match("MATCH (n:A {k: 1})-->(m) WHERE n.id = $p AND m.name = 'x' RETURN n"),
+            (vec![some("k,id"), some("name")], false)
+        );
+        // Every occurrence of a repeated node gets it.
+        assert_eq!(
+            last_match("MATCH (a)-->(b)-->(a) WHERE a.id = [1, 2] RETURN a"),
+            (vec![some("id"), None, some("id")], false)
+        );
+        // A variable bound before may be the value, not the node.
+        assert_eq!(
+            last_match("WITH 1 AS one MATCH (n) WHERE n.id = one RETURN n"),
+            (vec![some("id")], false)
+        );
+        assert_eq!(last_match("MATCH (n) WITH n MATCH (n)-->(m) WHERE n.id = 1 RETURN m").0[0], None);
+        // Values that depend on the match or may fail, other operators, OR: left in the filter.
+        for query in [
+            "MATCH (n)-->(m) WHERE n.id = m.id RETURN n",
+            "MATCH (n) WHERE n.id = 1 / 0 RETURN n",
+            "MATCH (n) WHERE n.id = rand() RETURN n",
+            "MATCH (n) WHERE n.id <> 1 RETURN n",
+            "MATCH (n) WHERE n.id = 1 OR n.id = 2 RETURN n",
+            "MATCH (n) WHERE NOT n.id = 1 RETURN n",
+            "MATCH ()-[r]->() WHERE r.id = 1 RETURN r",
+            "MATCH p = shortestPath((a)-[*]-(b)) WHERE a.id = 1 RETURN p",
+        ] {
+            let (maps, filtered) = last_match(query);
+            assert!(filtered, "{query}");
+            assert!(maps.iter().all(|m| m.as_deref() != Some("id")), "{query}: {maps:?}");
+        }
+    }
+}
