@@ -101,6 +101,20 @@ pub struct NodePlan {
     pub labels: Vec<String>,
     /// Properties that must be equal (or are set, for CREATE).
     pub props: Option<Expr>,
+    /// Where the search may find this node's candidates, from a conjunct its `MATCH`'s
+    /// `WHERE` keeps checking (see [`Seek`]).
+    pub seek: Option<Seek>,
+}
+
+/// A conjunct of a `MATCH`'s `WHERE` that names the nodes a pattern node can be, so that the
+/// search can start from them instead of a scan. The conjunct stays in the filter: the seek
+/// only has to give every node that satisfies it (and may give more).
+#[derive(Debug, Clone)]
+pub enum Seek {
+    /// `id(v) = value`.
+    Id(Expr),
+    /// `v.key IN list`: through the name index or a property index, element by element.
+    In(String, Expr),
 }
 
 /// A relationship in a pattern.
@@ -401,13 +415,22 @@ struct Planner {
 /// `=`, and a null comparison keeps nothing). Only when `v` is a node the `MATCH` binds (slot
 /// `first_new` or above) and meets only in plain pattern parts, and `value` reads nothing the
 /// match binds and cannot fail (literals, parameters, variables bound before, lists and maps of
-/// them). Every occurrence of `v` gets the entry, so whichever binds it checks it. Returns what
+/// them). Every occurrence of `v` gets the entry, so whichever binds it checks it. Conjuncts
+/// `id(v) = value` and `v.key IN list` stay in the filter, and give `v` a [`Seek`]. Returns what
 /// is left of the filter.
 fn push_equalities(filter: Expr, patterns: &mut [PatternPlan], first_new: usize) -> Option<Expr> {
     let mut conjuncts = Vec::new();
     split_and(filter, &mut conjuncts);
     let mut kept = Vec::new();
     for c in conjuncts {
+        if let Some((slot, seek)) = seek_of(&c, first_new)
+            && pushable_node(patterns, slot)
+        {
+            let nodes = patterns.iter_mut().flat_map(|p| p.nodes.iter_mut()).filter(|n| n.slot == slot);
+            for node in nodes.filter(|n| n.seek.is_none()) {
+                node.seek = Some(seek.clone());
+            }
+        }
         let Expr::Binary(BinaryOp::Eq, a, b) = &c else {
             kept.push(c);
             continue;
@@ -431,6 +454,29 @@ fn push_equalities(filter: Expr, patterns: &mut [PatternPlan], first_new: usize)
         }
     }
     kept.into_iter().reduce(|a, b| Expr::Binary(BinaryOp::And, Box::new(a), Box::new(b)))
+}
+
+/// The node slot and seek of a conjunct `id(v) = value` (either side) or `v.key IN list`, with
+/// `v` bound by the match (slot `first_new` or above) and `value` / `list` fixed for it.
+fn seek_of(c: &Expr, first_new: usize) -> Option<(usize, Seek)> {
+    let new_slot = |e: &Expr| match e {
+        Expr::Slot(slot) if *slot >= first_new => Some(*slot),
+        _ => None,
+    };
+    match c {
+        Expr::Binary(BinaryOp::Eq, a, b) => [(a, b), (b, a)].into_iter().find_map(|(call, value)| {
+            let Expr::Call(name, args) = &**call else { return None };
+            let [arg] = args.as_slice() else { return None };
+            let slot = new_slot(arg).filter(|_| name == "id" && fixed(value, first_new))?;
+            Some((slot, Seek::Id((**value).clone())))
+        }),
+        Expr::Binary(BinaryOp::In, x, list) => {
+            let Expr::Prop(target, key) = &**x else { return None };
+            let slot = new_slot(target).filter(|_| fixed(list, first_new))?;
+            Some((slot, Seek::In(key.clone(), (**list).clone())))
+        }
+        _ => None,
+    }
 }
 
 /// The conjuncts of `e`, in order.
@@ -623,7 +669,7 @@ impl Planner {
         }
         let props = node.properties.as_ref().map(|p| self.expr(p, false)).transpose()?;
         let (slot, _) = self.bind(node.var.as_deref(), Kind::Node, node.span)?;
-        Ok(NodePlan { slot, labels: node.labels.clone(), props })
+        Ok(NodePlan { slot, labels: node.labels.clone(), props, seek: None })
     }
 
     fn rel_pattern(&mut self, rel: &ast::RelPattern, creating: bool) -> Result<RelPlan, Error> {
@@ -707,7 +753,7 @@ mod projection;
 
 #[cfg(test)]
 mod tests {
-    use super::{Expr, Op, plan};
+    use super::{Expr, Op, Seek, plan};
     use crate::query::ast::{Statement, parse_cypher};
 
     /// The last `MATCH` of `query`: the keys of its node property maps (by node) and whether a
@@ -726,6 +772,31 @@ mod tests {
         };
         let maps = patterns.iter().flat_map(|p| &p.nodes).map(|n| n.props.as_ref().map(keys)).collect();
         (maps, filter.is_some())
+    }
+
+    #[test]
+    fn id_and_in_conjuncts_give_a_seek_and_stay_in_the_filter() {
+        let seeks = |query: &str| {
+            let Statement::Query(q) = parse_cypher(query).unwrap() else { panic!("not a query") };
+            let plan = plan(&q).unwrap();
+            let Some(Op::Match { patterns, filter, .. }) = plan.parts[0].ops.first() else {
+                panic!("{query}")
+            };
+            assert!(filter.is_some(), "{query}");
+            let seeks = patterns.iter().flat_map(|p| &p.nodes).map(|n| match &n.seek {
+                Some(Seek::Id(_)) => "id".to_owned(),
+                Some(Seek::In(key, _)) => format!("in {key}"),
+                None => "-".to_owned(),
+            });
+            seeks.collect::<Vec<_>>().join(" ")
+        };
+        assert_eq!(seeks("MATCH (n) WHERE id(n) = 3 RETURN n"), "id");
+        assert_eq!(seeks("MATCH (n)-->(m) WHERE $p = id(m) RETURN n"), "- id");
+        assert_eq!(seeks("MATCH (n:A)-->(m) WHERE n.k IN [1, 2] AND m.x > 0 RETURN n"), "in k -");
+        assert_eq!(seeks("MATCH (n)-->(m) WHERE id(n) = id(m) RETURN n"), "- -");
+        assert_eq!(seeks("MATCH (n)-->(m) WHERE n.k IN m.ks RETURN n"), "- -");
+        assert_eq!(seeks("MATCH (n) WHERE id(n) = 1 OR id(n) = 2 RETURN n"), "-");
+        assert_eq!(seeks("MATCH ()-[r]->() WHERE id(r) = 1 RETURN r"), "- -");
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::error::Error;
 use crate::graph::{Dir, Sym};
 use crate::model::{NodeId, Path, RelId, Value};
 use crate::query::ast::{Direction, PathKind};
-use crate::query::plan::{Expr, NodePlan, PatternPlan, RelPlan};
+use crate::query::plan::{Expr, NodePlan, PatternPlan, RelPlan, Seek};
 use std::borrow::Cow;
 
 mod scan;
@@ -331,26 +331,65 @@ impl Runner<'_> {
         Ok((by_label.unwrap_or(self.graph.node_count()), None))
     }
 
-    /// Candidates from the name index or a property index, when the pattern's map allows.
+    /// Candidates from the name index or a property index, when the pattern's map allows, or
+    /// else from the node's [`Seek`].
     fn indexed_candidates(&self, s: &Search, node: &NodePlan) -> Result<Option<Vec<NodeId>>, Error> {
-        let Some(Expr::Map(items)) = &node.props else { return Ok(None) };
-        for (key, expr) in items {
-            if key != "name" && node.labels.is_empty() {
-                continue;
-            }
-            let value = self.eval_borrowed(expr, &s.row)?;
-            if key == "name"
-                && let Value::String(name) = value.as_ref()
-            {
-                return Ok(Some(self.graph.nodes_named(name).collect()));
-            }
-            for label in &node.labels {
-                if let Some(ids) = self.graph.index_lookup(label, key, &value) {
+        if let Some(Expr::Map(items)) = &node.props {
+            for (key, expr) in items {
+                if key != "name" && node.labels.is_empty() {
+                    continue;
+                }
+                let value = self.eval_borrowed(expr, &s.row)?;
+                if let Some(ids) = self.lookup(&node.labels, key, &value) {
                     return Ok(Some(ids));
                 }
             }
         }
-        Ok(None)
+        Ok(match &node.seek {
+            None => None,
+            Some(Seek::Id(e)) => Some(
+                match self.eval_borrowed(e, &s.row)?.as_ref() {
+                    // `id(v) = 1.0` holds for node 1; a value of another type for none.
+                    Value::Int(i) => u64::try_from(*i).ok(),
+                    Value::Float(f) if f.fract() == 0.0 && *f >= 0.0 && *f < u64::MAX as f64 => {
+                        Some(*f as u64)
+                    }
+                    _ => None,
+                }
+                .map(NodeId)
+                .filter(|id| self.graph.contains_node(*id))
+                .into_iter()
+                .collect(),
+            ),
+            Some(Seek::In(key, e)) => match self.eval_borrowed(e, &s.row)?.as_ref() {
+                Value::Null => Some(Vec::new()),
+                Value::List(items) => {
+                    let mut ids = Vec::new();
+                    for item in items {
+                        // An element no index can look up: leave it to the scan.
+                        let Some(found) = self.lookup(&node.labels, key, item) else { return Ok(None) };
+                        ids.extend(found);
+                    }
+                    // 1 and 1.0 find the same nodes.
+                    ids.sort_unstable();
+                    ids.dedup();
+                    Some(ids)
+                }
+                // Not a list: the filter reports it.
+                _ => None,
+            },
+        })
+    }
+
+    /// The nodes with one of `labels` (or any, for `name`) whose `key` equals `value`, when the
+    /// name index or a property index can tell.
+    fn lookup(&self, labels: &[String], key: &str, value: &Value) -> Option<Vec<NodeId>> {
+        if key == "name"
+            && let Value::String(name) = value
+        {
+            return Some(self.graph.nodes_named(name).collect());
+        }
+        labels.iter().find_map(|label| self.graph.index_lookup(label, key, value))
     }
 
     /// Evaluates an expression, borrowing a literal instead of copying it.

@@ -53,7 +53,8 @@ impl<'g> Runner<'g> {
     /// relationships, when the patterns are a single unanchored hop: one plain part of one
     /// fixed-length relationship, no path variable, no variable bound already, two different
     /// node variables, property maps that read only literals, parameters and the input row,
-    /// and no end an index finds among few relationships (see `anchored`). Returns false without calling `sink` otherwise; the caller then runs
+    /// no end an index finds among few nodes (see `anchored`), and no end with a
+    /// [`Seek`](crate::query::plan::Seek). Returns false without calling `sink` otherwise; the caller then runs
     /// [`Runner::for_each_match`], which gives the same matches in node order.
     pub fn scan_hop(&self, patterns: &[PatternPlan], row: &[Value], sink: Sink<'_>) -> Result<bool, Error> {
         let Some(slots) = hop_slots(patterns) else { return Ok(false) };
@@ -79,6 +80,8 @@ impl<'g> Runner<'g> {
         let slots = [from.slot, rel.slot, to.slot];
         if p.kind != PathKind::Plain
             || p.path_slot.is_some()
+            || from.seek.is_some()
+            || to.seek.is_some()
             || rel.length.is_some()
             || slots.iter().any(|s| *s < bound)
             || from.slot == to.slot
