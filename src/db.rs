@@ -209,7 +209,12 @@ impl Database {
     /// Starts an explicit transaction; it holds the write lock until commit or rollback
     /// (dropping it rolls back).
     pub fn begin(&self) -> Result<Transaction<'_>, Error> {
-        Ok(Transaction { guard: Some(self.write()?), log: Vec::new(), undo: Vec::new() })
+        Ok(Transaction {
+            guard: Some(self.write()?),
+            log: Vec::new(),
+            undo: Vec::new(),
+            statements: &self.statements,
+        })
     }
 
     /// A session: runs statements including `BEGIN` / `COMMIT` / `ROLLBACK`.
@@ -612,6 +617,9 @@ pub struct Transaction<'db> {
     guard: Option<RwLockWriteGuard<'db, State>>,
     log: Vec<Mutation>,
     undo: Vec<Mutation>,
+    /// The database's prepared statements: a statement run again inside the transaction is
+    /// not parsed and planned again.
+    statements: &'db StatementCache,
 }
 
 impl Transaction<'_> {
@@ -646,12 +654,13 @@ impl Transaction<'_> {
         params: &Params,
         options: &QueryOptions,
     ) -> Result<QueryResult, Error> {
-        let statement = {
+        let prepared = {
             let state = self.guard.as_ref().ok_or_else(|| {
                 Error::Execution(ExecutionError::new(ExecutionKind::Transaction, "the transaction has ended"))
             })?;
-            syntax::parse(text, &GraphResolver(&state.graph))?
+            self.statements.prepare(text, &GraphResolver(&state.graph))?
         };
+        let (statement, plan) = (&prepared.statement, prepared.plan.as_ref());
         if matches!(statement, Statement::Begin | Statement::Commit | Statement::Rollback) {
             return Err(Error::Execution(ExecutionError::new(
                 ExecutionKind::Transaction,
@@ -659,7 +668,7 @@ impl Transaction<'_> {
             )));
         }
         let ctx = make_ctx(params, options);
-        self.with_tx(|tx| run_statement(&statement, None, tx, ctx))
+        self.with_tx(|tx| run_statement(statement, plan, tx, ctx))
     }
 
     /// Creates a node inside the transaction.
@@ -786,5 +795,34 @@ fn transaction_keyword(text: &str) -> Option<Statement> {
         "COMMIT" => Some(Statement::Commit),
         "ROLLBACK" => Some(Statement::Rollback),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Database, Params};
+    use crate::Value;
+
+    #[test]
+    fn a_transaction_reuses_prepared_statements_and_its_phrases_see_its_changes() {
+        let db = Database::in_memory();
+        let create = "CREATE (:Country {name: $name})";
+        let named = |name: &str| Params::from([("name".to_owned(), Value::from(name))]);
+        let mut tx = db.begin().unwrap();
+        for name in ["Atlantis", "Lemuria"] {
+            tx.execute(create, &named(name)).unwrap();
+        }
+        assert_eq!(db.statements.len(), 1, "prepared once, run twice");
+        // A phrase resolves against the transaction's graph, and is not kept.
+        let described = format!("{:?}", tx.execute("describe Atlantis", &Params::new()));
+        assert!(described.contains("Atlantis"), "{described}");
+        assert_eq!(db.statements.len(), 1);
+        tx.rollback();
+        assert!(db.query("describe Atlantis", &Params::new()).is_err(), "rolled back");
+        // The statement prepared inside the transaction runs against the graph as it is now.
+        db.execute(create, &named("Mu")).unwrap();
+        let count = db.query("MATCH (c:Country) RETURN count(*) AS n", &Params::new()).unwrap();
+        assert_eq!(count.rows, vec![vec![Value::Int(1)]]);
+        assert_eq!(db.statements.len(), 2);
     }
 }

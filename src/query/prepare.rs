@@ -101,7 +101,7 @@ impl StatementCache {
 
     /// Number of statements held.
     #[cfg(test)]
-    fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.inner.lock().map_or(0, |e| e.by_text.len())
     }
 
