@@ -241,7 +241,7 @@ impl Display for RelPattern {
         if let Some(p) = &self.properties {
             let _ = write!(detail, "{}{p}", if detail.is_empty() { "" } else { " " });
         }
-        let body = if detail.is_empty() { "-".to_owned() } else { format!("-[{detail}]-") };
+        let body = if detail.is_empty() { "--".to_owned() } else { format!("-[{detail}]-") };
         match self.direction {
             Direction::Outgoing => write!(f, "{body}>"),
             Direction::Incoming => write!(f, "<{body}"),

@@ -32,6 +32,7 @@ fn printing_and_parsing_again_gives_the_same_ast() {
         "MATCH (n:Person {name: 'A'})<-[r:T*2]-(m) WHERE n.x > 1 OR n.y = 2 XOR NOT n.z RETURN DISTINCT n.name AS name",
         "RETURN 1 - (2 - 3), (1 + 2) * 3, -(1 + 2), 2 ^ 3 ^ 4, (2 ^ 3) ^ 4, [1, 2][0], 'it\\'s', 1.5e10, null IS NULL",
         "MATCH p = allShortestPaths((a)-[:X|Y*..4]-(b)) RETURN nodes(p)",
+        "MATCH (a)-->(b)<--(c)--(d)-[]->(e) RETURN a",
     ] {
         let first = p(q);
         let printed = first.to_string();
