@@ -14,6 +14,7 @@ mod project;
 
 pub use eval::Frame;
 pub use mutate::{Mark, Tx};
+pub use pattern::describe_starts;
 
 use crate::error::{Error, ExecutionError, ExecutionKind, SemanticError, SemanticKind};
 use crate::graph::Graph;

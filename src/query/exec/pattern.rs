@@ -17,6 +17,7 @@ use std::borrow::Cow;
 
 mod scan;
 pub(super) use scan::{Hop, HopScan, hop_slots};
+
 mod shortest;
 
 /// Takes each row a search finds, in place of collecting it.
@@ -672,6 +673,55 @@ impl Runner<'_> {
         s.unassign(slot);
         result
     }
+}
+
+/// How the search will most likely start each pattern part of a `MATCH`, for `EXPLAIN`: from a
+/// node bound already, an index, a seek, the nodes of a label, or every node. Judged from the
+/// plan and the graph's indexes and label counts without evaluating anything; when running,
+/// the choice between a part's two ends also weighs how many nodes a lookup actually finds.
+pub fn describe_starts(patterns: &[PatternPlan], first_new: usize, graph: &crate::graph::Graph) -> String {
+    let indexes = graph.indexes();
+    // (rank, text): lower ranks are preferred, as `start_cost` prefers fewer candidates.
+    let access = |n: &NodePlan| -> (usize, String) {
+        if n.slot < first_new {
+            return (0, "a node bound already".into());
+        }
+        if let Some(Expr::Map(items)) = &n.props {
+            for (key, _) in items {
+                if key == "name" {
+                    return (1, "the name index".into());
+                }
+                if let Some(label) =
+                    n.labels.iter().find(|l| indexes.iter().any(|(il, ik)| il == *l && ik == key))
+                {
+                    return (1, format!("index :{label}({key})"));
+                }
+            }
+        }
+        match &n.seek {
+            Some(Seek::Id(_)) => return (1, "its id".into()),
+            Some(Seek::In(key, _))
+                if key == "name"
+                    || n.labels.iter().any(|l| indexes.iter().any(|(il, ik)| il == l && ik == key)) =>
+            {
+                return (1, format!("lookups of {key} IN a list"));
+            }
+            _ => {}
+        }
+        match n.labels.iter().map(|l| (graph.label_count(l), l)).min() {
+            Some((count, label)) => (2 + count, format!("label :{label} ({count} nodes)")),
+            None => (2 + graph.node_count(), format!("all {} nodes", graph.node_count())),
+        }
+    };
+    let parts = patterns.iter().enumerate().map(|(i, p)| {
+        if p.kind != PathKind::Plain {
+            return format!("part {} is a shortest path between its ends", i + 1);
+        }
+        let (first, last) = (access(&p.nodes[0]), access(&p.nodes[p.nodes.len() - 1]));
+        let (_, how) = if last.0 < first.0 { last } else { first };
+        format!("part {} starts from {how}", i + 1)
+    });
+    parts.collect::<Vec<_>>().join("; ")
 }
 
 struct VarStep<'a> {
