@@ -229,6 +229,21 @@ pub enum Op {
     Delete(Vec<Expr>, bool),
 }
 
+impl Expr {
+    /// True when the expression has the same value for every match of a pattern that binds
+    /// slots `bound` and above, and cannot fail: literals, parameters, slots below `bound`, and
+    /// lists and maps of them.
+    pub fn is_fixed(&self, bound: usize) -> bool {
+        match self {
+            Expr::Lit(_) | Expr::Param(_) => true,
+            Expr::Slot(s) => *s < bound,
+            Expr::List(items) => items.iter().all(|x| x.is_fixed(bound)),
+            Expr::Map(items) => items.iter().all(|(_, x)| x.is_fixed(bound)),
+            _ => false,
+        }
+    }
+}
+
 impl Op {
     /// True for steps that change the graph.
     pub fn writes(&self) -> bool {
@@ -438,7 +453,7 @@ fn push_equalities(filter: Expr, patterns: &mut [PatternPlan], first_new: usize)
         let pushed = [(a, b), (b, a)].into_iter().find_map(|(prop, value)| {
             let Expr::Prop(target, key) = &**prop else { return None };
             let Expr::Slot(slot) = **target else { return None };
-            let fits = slot >= first_new && fixed(value, first_new) && pushable_node(patterns, slot);
+            let fits = slot >= first_new && value.is_fixed(first_new) && pushable_node(patterns, slot);
             fits.then(|| (slot, key.clone(), (**value).clone()))
         });
         let Some((slot, key, value)) = pushed else {
@@ -467,12 +482,12 @@ fn seek_of(c: &Expr, first_new: usize) -> Option<(usize, Seek)> {
         Expr::Binary(BinaryOp::Eq, a, b) => [(a, b), (b, a)].into_iter().find_map(|(call, value)| {
             let Expr::Call(name, args) = &**call else { return None };
             let [arg] = args.as_slice() else { return None };
-            let slot = new_slot(arg).filter(|_| name == "id" && fixed(value, first_new))?;
+            let slot = new_slot(arg).filter(|_| name == "id" && value.is_fixed(first_new))?;
             Some((slot, Seek::Id((**value).clone())))
         }),
         Expr::Binary(BinaryOp::In, x, list) => {
             let Expr::Prop(target, key) = &**x else { return None };
-            let slot = new_slot(target).filter(|_| fixed(list, first_new))?;
+            let slot = new_slot(target).filter(|_| list.is_fixed(first_new))?;
             Some((slot, Seek::In(key.clone(), (**list).clone())))
         }
         _ => None,
@@ -487,18 +502,6 @@ fn split_and(e: Expr, out: &mut Vec<Expr>) {
             split_and(*b, out);
         }
         other => out.push(other),
-    }
-}
-
-/// True when `e` has the same value for every match and cannot fail: literals, parameters,
-/// slots below `bound`, and lists and maps of them.
-fn fixed(e: &Expr, bound: usize) -> bool {
-    match e {
-        Expr::Lit(_) | Expr::Param(_) => true,
-        Expr::Slot(s) => *s < bound,
-        Expr::List(items) => items.iter().all(|x| fixed(x, bound)),
-        Expr::Map(items) => items.iter().all(|(_, x)| fixed(x, bound)),
-        _ => false,
     }
 }
 

@@ -17,7 +17,6 @@ use std::borrow::Cow;
 
 mod scan;
 pub(super) use scan::{Hop, HopScan, hop_slots};
-
 mod shortest;
 
 /// Takes each row a search finds, in place of collecting it.

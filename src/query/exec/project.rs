@@ -130,6 +130,7 @@ impl<'g> Runner<'g> {
         }
         Ok(sorter.finish())
     }
+
     /// Adds one input row to its group (grouped by the non-aggregate items).
     pub fn group_row(&self, p: &ProjectPlan, groups: &mut Groups<'g>, row: &[Value]) -> Result<(), Error> {
         let frame = Frame::row(row);

@@ -139,7 +139,7 @@ impl<'g> Runner<'g> {
     /// Evaluates a pattern's property map once, when it reads nothing the match binds.
     fn static_props(&self, props: Option<&Expr>, row: &[Value]) -> Props {
         let Some(expr) = props else { return Props::Map(None) };
-        if !reads_only(expr, row.len()) {
+        if !expr.is_fixed(row.len()) {
             return Props::Fallback;
         }
         match self.eval(expr, Frame::row(row)) {
@@ -248,18 +248,6 @@ fn emit(
     super::put(&mut out[r], Value::Relationship(rid));
     super::put(&mut out[b], Value::Node(y));
     sink(out)
-}
-
-/// True when `e` reads only literals, parameters and slots below `bound` (the input row), so
-/// that it has the same value for every match.
-fn reads_only(e: &Expr, bound: usize) -> bool {
-    match e {
-        Expr::Lit(_) | Expr::Param(_) => true,
-        Expr::Slot(s) => *s < bound,
-        Expr::List(items) => items.iter().all(|x| reads_only(x, bound)),
-        Expr::Map(items) => items.iter().all(|(_, x)| reads_only(x, bound)),
-        _ => false,
-    }
 }
 
 #[cfg(test)]
