@@ -108,7 +108,7 @@ impl Runner<'_> {
                 for row in self.match_pattern_rows(pattern, &self.frame_row(f), false)? {
                     let inner = Frame { row: &row, ..f };
                     if let Some(filter) = filter
-                        && !truthy(&self.eval(filter, inner)?)?
+                        && !self.holds(filter, inner)?
                     {
                         continue;
                     }
@@ -116,6 +116,51 @@ impl Runner<'_> {
                 }
                 Value::List(out)
             }
+        })
+    }
+
+    /// True when a predicate holds (is `true`, not `false` or null): what `WHERE` and the
+    /// filters of comprehensions keep. Same answer and same errors as [`to_bool3`] of
+    /// [`Runner::eval`] (a value that is not a boolean is an error), without building a value
+    /// for each comparison and connective.
+    pub fn holds(&self, e: &Expr, f: Frame<'_>) -> Result<bool, Error> {
+        Ok(self.test(e, f)? == Some(true))
+    }
+
+    /// A predicate's truth in Cypher's three values (`None` for null); see [`Runner::holds`].
+    fn test(&self, e: &Expr, f: Frame<'_>) -> Result<Option<bool>, Error> {
+        Ok(match e {
+            Expr::Binary(op @ (BinaryOp::And | BinaryOp::Or | BinaryOp::Xor), a, b) => {
+                let left = self.test(a, f)?;
+                // Short-circuit only when the answer is decided; the right side must still be
+                // a boolean.
+                match (op, left) {
+                    (BinaryOp::And, Some(false)) => return Ok(Some(false)),
+                    (BinaryOp::Or, Some(true)) => return Ok(Some(true)),
+                    _ => {}
+                }
+                connect(*op, left, self.test(b, f)?)
+            }
+            Expr::Binary(
+                op
+                @ (BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge),
+                a,
+                b,
+            ) => {
+                let (a, b) = (self.eval_ref(a, f)?, self.eval_ref(b, f)?);
+                let (a, b) = (a.as_ref(), b.as_ref());
+                match op {
+                    BinaryOp::Eq => a.cypher_eq(b),
+                    BinaryOp::Ne => a.cypher_eq(b).map(|x| !x),
+                    BinaryOp::Lt => a.cypher_cmp(b).map(|o| o == Ordering::Less),
+                    BinaryOp::Le => a.cypher_cmp(b).map(|o| o != Ordering::Greater),
+                    BinaryOp::Gt => a.cypher_cmp(b).map(|o| o == Ordering::Greater),
+                    _ => a.cypher_cmp(b).map(|o| o != Ordering::Less),
+                }
+            }
+            Expr::Unary(UnaryOp::Not, x) => self.test(x, f)?.map(|b| !b),
+            Expr::IsNull(x, not) => Some(self.eval_ref(x, f)?.is_null() != *not),
+            other => to_bool3(self.eval(other, f)?)?,
         })
     }
 
@@ -221,20 +266,7 @@ impl Runner<'_> {
             _ => {}
         }
         let right = to_bool3(self.eval(b, f)?)?;
-        let out = match op {
-            BinaryOp::And => match (left, right) {
-                (Some(false), _) | (_, Some(false)) => Some(false),
-                (Some(true), Some(true)) => Some(true),
-                _ => None,
-            },
-            BinaryOp::Or => match (left, right) {
-                (Some(true), _) | (_, Some(true)) => Some(true),
-                (Some(false), Some(false)) => Some(false),
-                _ => None,
-            },
-            _ => left.zip(right).map(|(x, y)| x != y),
-        };
-        Ok(out.map_or(Value::Null, Value::Bool))
+        Ok(connect(op, left, right).map_or(Value::Null, Value::Bool))
     }
 
     fn case(
@@ -283,7 +315,7 @@ impl Runner<'_> {
             locals.push((slot, item.clone()));
             let inner = Frame { locals: &locals, ..f };
             let keep = match filter {
-                Some(filter) => truthy(&self.eval(filter, inner)?)?,
+                Some(filter) => self.holds(filter, inner)?,
                 None => true,
             };
             if keep {
@@ -373,9 +405,21 @@ pub fn to_bool3(v: Value) -> Result<Option<bool>, Error> {
     }
 }
 
-/// True only for `true` (a `WHERE` keeps a row only then); an error for non-booleans.
-pub fn truthy(v: &Value) -> Result<bool, Error> {
-    Ok(to_bool3(v.clone())? == Some(true))
+/// `AND`, `OR` or `XOR` of two truths in Cypher's three values.
+fn connect(op: BinaryOp, left: Option<bool>, right: Option<bool>) -> Option<bool> {
+    match op {
+        BinaryOp::And => match (left, right) {
+            (Some(false), _) | (_, Some(false)) => Some(false),
+            (Some(true), Some(true)) => Some(true),
+            _ => None,
+        },
+        BinaryOp::Or => match (left, right) {
+            (Some(true), _) | (_, Some(true)) => Some(true),
+            (Some(false), Some(false)) => Some(false),
+            _ => None,
+        },
+        _ => left.zip(right).map(|(x, y)| x != y),
+    }
 }
 
 fn compare(a: &Value, b: &Value, test: impl Fn(Ordering) -> bool) -> Value {

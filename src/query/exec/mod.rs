@@ -327,7 +327,7 @@ fn match_into_groups<'g>(
         }
         let mut sink = |found: &[Value]| {
             if let Some(filter) = filter
-                && !eval::truthy(&runner.eval(filter, Frame::row(found))?)?
+                && !runner.holds(filter, Frame::row(found))?
             {
                 return Ok(());
             }
@@ -507,6 +507,46 @@ mod tests {
         let err =
             db.query_with("MATCH (n:N) RETURN count(n) AS c", &Params::new(), &cancelled()).unwrap_err();
         assert!(matches!(&err, Error::Execution(e) if e.kind == ExecutionKind::Cancelled), "{err:?}");
+    }
+
+    #[test]
+    fn where_keeps_the_rows_whose_predicate_evaluates_to_true_and_fails_where_it_fails() {
+        let db = Database::in_memory();
+        let any = "[null, true, false, 0, 1, 1.5, 'a', [1], {k: 1}]";
+        let truths = "[null, true, false]";
+        // (values, predicate, whether it fails): comparisons take anything, connectives booleans.
+        let cases = [
+            (any, "x = y", false),
+            (any, "x <> y", false),
+            (any, "x < y", false),
+            (any, "x <= y", false),
+            (any, "x > y", false),
+            (any, "x >= y", false),
+            (any, "x IS NULL OR y IS NOT NULL AND NOT (x = y)", false),
+            (truths, "x AND y", false),
+            (truths, "x OR y", false),
+            (truths, "x XOR y", false),
+            (truths, "NOT x", false),
+            (truths, "(x OR NOT y) AND NOT (x XOR y) OR x IS NULL", false),
+            (any, "x AND y", true),
+            (any, "NOT x", true),
+            (any, "x = 1 XOR x", true),
+        ];
+        for (values, predicate, fails) in cases {
+            // `WHERE p` is evaluated as a truth; `p AS t` as a value, compared afterwards.
+            let rows = |q: String| db.query(&q, &Params::new()).map(|r| r.rows);
+            let unwind = format!("UNWIND {values} AS x UNWIND {values} AS y");
+            let direct = rows(format!("{unwind} WITH x, y WHERE {predicate} RETURN x, y"));
+            let valued = rows(format!("{unwind} WITH x, y, {predicate} AS t WHERE t = true RETURN x, y"));
+            match (direct, valued) {
+                (Ok(a), Ok(b)) if !fails => {
+                    assert_eq!(a, b, "{predicate}");
+                    assert!(!a.is_empty(), "{predicate} keeps some rows");
+                }
+                (Err(a), Err(b)) if fails => assert_eq!(a.tck_code(), b.tck_code(), "{predicate}: {a} / {b}"),
+                (a, b) => panic!("{predicate} over {values}: {a:?} / {b:?}"),
+            }
+        }
     }
 
     #[test]

@@ -246,7 +246,7 @@ impl Runner<'_> {
     fn part(&self, s: &mut Search, parts: &[PatternPlan], i: usize) -> Result<(), Error> {
         let Some(p) = parts.get(i) else {
             if let Some(filter) = s.filter
-                && !super::eval::truthy(&self.eval(filter, Frame::row(&s.row))?)?
+                && !self.holds(filter, Frame::row(&s.row))?
             {
                 return Ok(());
             }

@@ -3,7 +3,7 @@
 //! Without aggregation or sorting, rows stream through. Aggregation keeps one state per group,
 //! not the rows; sorting with a `LIMIT` keeps only the rows that can still make the cut.
 
-use super::eval::{Frame, argument_error, error_of, truthy, type_error};
+use super::eval::{Frame, argument_error, error_of, type_error};
 use super::pattern::{Hop, HopScan};
 use super::{RowIter, Runner};
 use crate::error::{Error, ExecutionKind};
@@ -86,7 +86,7 @@ impl<'g> Runner<'g> {
         let rows: RowIter<'g> = match &p.filter {
             None => Box::new(rows),
             Some(filter) => Box::new(rows.filter_map(move |r| match r {
-                Ok(row) => match self.eval(filter, Frame::row(&row)).and_then(|v| truthy(&v)) {
+                Ok(row) => match self.holds(filter, Frame::row(&row)) {
                     Ok(true) => Some(Ok(row)),
                     Ok(false) => None,
                     Err(e) => Some(Err(e)),
