@@ -61,9 +61,7 @@ impl Runner<'_> {
             Expr::Lit(v) => v.clone(),
             Expr::Param(name) => self.ctx.param(name)?,
             Expr::Slot(slot) => f.slot(*slot).clone(),
-            Expr::List(items) => {
-                Value::List(items.iter().map(|x| self.eval(x, f)).collect::<Result<_, _>>()?)
-            }
+            Expr::List(items) => Value::List(self.eval_all(items, f)?),
             Expr::Map(items) => Value::Map(
                 items.iter().map(|(k, v)| Ok((k.clone(), self.eval(v, f)?))).collect::<Result<_, Error>>()?,
             ),
@@ -87,7 +85,7 @@ impl Runner<'_> {
                 other => return Err(type_error(format!("label predicate on a {}", other.type_name()))),
             },
             Expr::Call(name, args) => {
-                let args = args.iter().map(|a| self.eval(a, f)).collect::<Result<Vec<_>, _>>()?;
+                let args = self.eval_all(args, f)?;
                 self.call(name, args)?
             }
             Expr::Agg(i) => f.aggs.get(*i).cloned().unwrap_or(Value::Null),
@@ -117,6 +115,16 @@ impl Runner<'_> {
                 Value::List(out)
             }
         })
+    }
+
+    /// Evaluates each expression, in order (a plain loop: collecting into a `Result` costs
+    /// more than the evaluation of a short list).
+    pub fn eval_all(&self, exprs: &[Expr], f: Frame<'_>) -> Result<Vec<Value>, Error> {
+        let mut out = Vec::with_capacity(exprs.len());
+        for e in exprs {
+            out.push(self.eval(e, f)?);
+        }
+        Ok(out)
     }
 
     /// True when a predicate holds (is `true`, not `false` or null): what `WHERE` and the

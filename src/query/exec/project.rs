@@ -103,8 +103,7 @@ impl<'g> Runner<'g> {
     }
 
     pub(super) fn eval_items(&self, p: &ProjectPlan, row: &[Value], aggs: &[Value]) -> Result<Row, Error> {
-        let frame = Frame { row, locals: &[], aggs };
-        p.items.iter().map(|e| self.eval(e, frame)).collect()
+        self.eval_all(&p.items, Frame { row, locals: &[], aggs })
     }
 
     fn count_arg(&self, e: Option<&crate::query::plan::Expr>, what: &str) -> Result<Option<usize>, Error> {
@@ -157,7 +156,7 @@ impl<'g> Runner<'g> {
             let value = agg.arg.as_ref().map(|a| self.eval(a, frame)).transpose()?;
             let extra = match agg.extra.as_slice() {
                 [] => Vec::new(),
-                extra => extra.iter().map(|a| self.eval(a, frame)).collect::<Result<Vec<_>, _>>()?,
+                extra => self.eval_all(extra, frame)?,
             };
             state.add(value, extra)?;
         }
