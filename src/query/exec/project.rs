@@ -971,7 +971,14 @@ impl Seen {
     /// True when `value` had not been seen.
     fn insert(&mut self, value: Value) -> bool {
         match value {
-            Value::Node(id) => self.nodes.insert(id),
+            Value::Node(id) => {
+                if self.nodes.capacity() == 0 {
+                    // Room for a first few dozen nodes at once, rather than growing through
+                    // every small size.
+                    self.nodes.reserve(64);
+                }
+                self.nodes.insert(id)
+            }
             other => self.others.insert(other),
         }
     }
