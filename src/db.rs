@@ -824,6 +824,10 @@ mod tests {
         for (query, start) in [
             ("MATCH (m)<--(n {name: 'a1'}) RETURN m", "part 1 starts from the name index"),
             ("MATCH (n) WHERE id(n) = 0 RETURN n", "part 1 starts from its id"),
+            (
+                "MATCH (n)-[r]->(m) WHERE id(r) = 0 RETURN n",
+                "part 1 starts from the ends of a relationship found by id",
+            ),
             ("MATCH (n:A) WHERE n.id IN [1, 2] RETURN n", "part 1 starts from lookups of id IN a list"),
             ("MATCH (n) RETURN n", "part 1 starts from all 10 nodes"),
             (

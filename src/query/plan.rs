@@ -113,6 +113,8 @@ pub struct NodePlan {
 pub enum Seek {
     /// `id(v) = value`.
     Id(Expr),
+    /// `id(r) = value` for a relationship `r` beside this node: the relationship's two ends.
+    EndsOf(Expr),
     /// `v.key IN list`: through the name index or a property index, element by element.
     In(String, Expr),
 }
@@ -438,7 +440,7 @@ fn push_equalities(filter: Expr, patterns: &mut [PatternPlan], first_new: usize)
     split_and(filter, &mut conjuncts);
     let mut kept = Vec::new();
     for c in conjuncts {
-        if let Some((slot, seek)) = seek_of(&c, first_new)
+        if let Some((slot, seek)) = seek_of(&c, first_new, patterns)
             && pushable_node(patterns, slot)
         {
             let nodes = patterns.iter_mut().flat_map(|p| p.nodes.iter_mut()).filter(|n| n.slot == slot);
@@ -472,8 +474,10 @@ fn push_equalities(filter: Expr, patterns: &mut [PatternPlan], first_new: usize)
 }
 
 /// The node slot and seek of a conjunct `id(v) = value` (either side) or `v.key IN list`, with
-/// `v` bound by the match (slot `first_new` or above) and `value` / `list` fixed for it.
-fn seek_of(c: &Expr, first_new: usize) -> Option<(usize, Seek)> {
+/// `v` bound by the match (slot `first_new` or above) and `value` / `list` fixed for it. For
+/// `id(r) = value` with `r` a single relationship of a plain part, the seek goes to a node
+/// beside `r` that the match binds.
+fn seek_of(c: &Expr, first_new: usize, patterns: &[PatternPlan]) -> Option<(usize, Seek)> {
     let new_slot = |e: &Expr| match e {
         Expr::Slot(slot) if *slot >= first_new => Some(*slot),
         _ => None,
@@ -483,7 +487,15 @@ fn seek_of(c: &Expr, first_new: usize) -> Option<(usize, Seek)> {
             let Expr::Call(name, args) = &**call else { return None };
             let [arg] = args.as_slice() else { return None };
             let slot = new_slot(arg).filter(|_| name == "id" && value.is_fixed(first_new))?;
-            Some((slot, Seek::Id((**value).clone())))
+            let value = (**value).clone();
+            let beside = patterns.iter().filter(|p| p.kind == PathKind::Plain).find_map(|p| {
+                let i = p.rels.iter().position(|r| r.slot == slot && r.length.is_none())?;
+                [&p.nodes[i], &p.nodes[i + 1]].into_iter().map(|n| n.slot).find(|s| *s >= first_new)
+            });
+            Some(match beside {
+                Some(node) => (node, Seek::EndsOf(value)),
+                None => (slot, Seek::Id(value)),
+            })
         }),
         Expr::Binary(BinaryOp::In, x, list) => {
             let Expr::Prop(target, key) = &**x else { return None };
@@ -788,6 +800,7 @@ mod tests {
             assert!(filter.is_some(), "{query}");
             let seeks = patterns.iter().flat_map(|p| &p.nodes).map(|n| match &n.seek {
                 Some(Seek::Id(_)) => "id".to_owned(),
+                Some(Seek::EndsOf(_)) => "ends".to_owned(),
                 Some(Seek::In(key, _)) => format!("in {key}"),
                 None => "-".to_owned(),
             });
@@ -799,7 +812,9 @@ mod tests {
         assert_eq!(seeks("MATCH (n)-->(m) WHERE id(n) = id(m) RETURN n"), "- -");
         assert_eq!(seeks("MATCH (n)-->(m) WHERE n.k IN m.ks RETURN n"), "- -");
         assert_eq!(seeks("MATCH (n) WHERE id(n) = 1 OR id(n) = 2 RETURN n"), "-");
-        assert_eq!(seeks("MATCH ()-[r]->() WHERE id(r) = 1 RETURN r"), "- -");
+        assert_eq!(seeks("MATCH ()-[r]->() WHERE id(r) = 1 RETURN r"), "ends -");
+        assert_eq!(seeks("MATCH (n)<-[r]-(m) WHERE $p = id(r) RETURN r"), "ends -");
+        assert_eq!(seeks("MATCH (n)-[r*1..2]->(m) WHERE id(r) = 1 RETURN r"), "- -");
     }
 
     #[test]

@@ -608,6 +608,15 @@ mod tests {
             ("MATCH (n)-->(b) WHERE id(n) = 7.0", "MATCH (n)-->(b) WHERE id(n) + 0 = 7.0"),
             ("MATCH (n) WHERE id(n) = 'x'", "MATCH (n) WHERE id(n) + 0 = 'x'"),
             ("MATCH (n) WHERE id(n) = 1000", "MATCH (n) WHERE id(n) + 0 = 1000"),
+            // By relationship id: from its ends, in either direction, self-loops included.
+            ("MATCH (n)-[r]->(b) WHERE id(r) = 5", "MATCH (n)-[r]->(b) WHERE id(r) + 0 = 5"),
+            ("MATCH (n)<-[r]-(b) WHERE id(r) = 5.0", "MATCH (n)<-[r]-(b) WHERE id(r) + 0 = 5.0"),
+            ("MATCH (a)-->(n)-[r]->(b) WHERE id(r) = 9", "MATCH (a)-->(n)-[r]->(b) WHERE id(r) + 0 = 9"),
+            (
+                "UNWIND range(0, 60) AS v MATCH (n)-[r]-(b) WHERE id(r) = v",
+                "UNWIND range(0, 60) AS v MATCH (n)-[r]-(b) WHERE id(r) + 0 = v",
+            ),
+            ("MATCH (n)-[r]->(b) WHERE id(r) = 10000", "MATCH (n)-[r]->(b) WHERE id(r) + 0 = 10000"),
             (
                 "MATCH (n:A) WHERE n.k IN [1, '2', [0], null, 1.0]",
                 "MATCH (n:A) WHERE NOT NOT n.k IN [1, '2', [0], null, 1.0]",

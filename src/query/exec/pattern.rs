@@ -348,18 +348,20 @@ impl Runner<'_> {
         Ok(match &node.seek {
             None => None,
             Some(Seek::Id(e)) => Some(
-                match self.eval_borrowed(e, &s.row)?.as_ref() {
-                    // `id(v) = 1.0` holds for node 1; a value of another type for none.
-                    Value::Int(i) => u64::try_from(*i).ok(),
-                    Value::Float(f) if f.fract() == 0.0 && *f >= 0.0 && *f < u64::MAX as f64 => {
-                        Some(*f as u64)
-                    }
-                    _ => None,
-                }
-                .map(NodeId)
-                .filter(|id| self.graph.contains_node(*id))
-                .into_iter()
-                .collect(),
+                id_of(self.eval_borrowed(e, &s.row)?.as_ref())
+                    .map(NodeId)
+                    .filter(|id| self.graph.contains_node(*id))
+                    .into_iter()
+                    .collect(),
+            ),
+            Some(Seek::EndsOf(e)) => Some(
+                match id_of(self.eval_borrowed(e, &s.row)?.as_ref())
+                    .and_then(|id| self.graph.rel_ends(RelId(id)))
+                {
+                    Some((start, end)) if start == end => vec![start],
+                    Some((start, end)) => vec![start, end],
+                    None => Vec::new(),
+                },
             ),
             Some(Seek::In(key, e)) => match self.eval_borrowed(e, &s.row)?.as_ref() {
                 Value::Null => Some(Vec::new()),
@@ -674,6 +676,16 @@ impl Runner<'_> {
     }
 }
 
+/// The id an `id(x) = value` comparison can hold for: `id(x) = 1.0` holds for 1; a value of
+/// another type, or a negative one, for none.
+fn id_of(value: &Value) -> Option<u64> {
+    match value {
+        Value::Int(i) => u64::try_from(*i).ok(),
+        Value::Float(f) if f.fract() == 0.0 && *f >= 0.0 && *f < u64::MAX as f64 => Some(*f as u64),
+        _ => None,
+    }
+}
+
 /// How the search will most likely start each pattern part of a `MATCH`, for `EXPLAIN`: from a
 /// node bound already, an index, a seek, the nodes of a label, or every node. Judged from the
 /// plan and the graph's indexes and label counts without evaluating anything; when running,
@@ -699,6 +711,7 @@ pub fn describe_starts(patterns: &[PatternPlan], first_new: usize, graph: &crate
         }
         match &n.seek {
             Some(Seek::Id(_)) => return (1, "its id".into()),
+            Some(Seek::EndsOf(_)) => return (1, "the ends of a relationship found by id".into()),
             Some(Seek::In(key, _))
                 if key == "name"
                     || n.labels.iter().any(|l| indexes.iter().any(|(il, ik)| il == l && ik == key)) =>
