@@ -2,8 +2,8 @@
 //! default; `DEMARCHE_BENCH_SIZE=small|medium|large|N,M`), next to the same six written by hand
 //! on a petgraph `StableDiGraph` with a `HashMap` from id to index: the floor the query
 //! language is measured against. Setup checks that both give the same answers. A second group
-//! times the same lookups written with `WHERE` (`n.id = ...`, `id(n) = ...`, `IN`), which must
-//! start from an index as the property-map form does.
+//! times the same lookups written with `WHERE` (`n.id = ...`, `id(n) = ...`, `IN`, `id(r) = ...`),
+//! which must start from an index or a seek as the property-map form does.
 
 #[path = "support/mod.rs"]
 mod support;
@@ -205,6 +205,8 @@ fn workload(c: &mut Criterion) {
     let (k1, q1, k2, q2) = (kind(params.q1), params.q1, kind(params.q2), params.q2);
     let point = format!("MATCH (n:{k1} {{id: {q1}}}) RETURN n.name AS name, n.count AS count");
     let hop = format!("MATCH (a:{k2} {{id: {q2}}})-[:KNOWS]->(b) RETURN count(*) AS c");
+    // `id(r) + 0` is not a seek: the same relationship found by a scan, once, for the rows.
+    let by_scan = "MATCH (a)-[r]->(b) WHERE id(r) + 0 = 1234 RETURN a.id AS a, b.id AS b".to_owned();
     let forms = [
         (
             "where-equals",
@@ -216,6 +218,11 @@ fn workload(c: &mut Criterion) {
             "where-in",
             format!("MATCH (n:{k1}) WHERE n.id IN [{q1}] RETURN n.name AS name, n.count AS count"),
             &point,
+        ),
+        (
+            "where-relationship-id",
+            "MATCH (a)-[r]->(b) WHERE id(r) = 1234 RETURN a.id AS a, b.id AS b".to_owned(),
+            &by_scan,
         ),
         ("anchored-count", hop.clone(), &hop),
         (
