@@ -156,15 +156,7 @@ impl Runner<'_> {
                 b,
             ) => {
                 let (a, b) = (self.eval_ref(a, f)?, self.eval_ref(b, f)?);
-                let (a, b) = (a.as_ref(), b.as_ref());
-                match op {
-                    BinaryOp::Eq => a.cypher_eq(b),
-                    BinaryOp::Ne => a.cypher_eq(b).map(|x| !x),
-                    BinaryOp::Lt => a.cypher_cmp(b).map(|o| o == Ordering::Less),
-                    BinaryOp::Le => a.cypher_cmp(b).map(|o| o != Ordering::Greater),
-                    BinaryOp::Gt => a.cypher_cmp(b).map(|o| o == Ordering::Greater),
-                    _ => a.cypher_cmp(b).map(|o| o != Ordering::Less),
-                }
+                comparison(*op, &a, &b)
             }
             Expr::Unary(UnaryOp::Not, x) => self.test(x, f)?.map(|b| !b),
             Expr::IsNull(x, not) => Some(self.eval_ref(x, f)?.is_null() != *not),
@@ -247,12 +239,9 @@ impl Runner<'_> {
         }
         let (a, b) = (a.as_ref(), b.as_ref());
         Ok(match op {
-            BinaryOp::Eq => a.cypher_eq(b).map_or(Value::Null, Value::Bool),
-            BinaryOp::Ne => a.cypher_eq(b).map_or(Value::Null, |x| Value::Bool(!x)),
-            BinaryOp::Lt => compare(a, b, |o| o == Ordering::Less),
-            BinaryOp::Le => compare(a, b, |o| o != Ordering::Greater),
-            BinaryOp::Gt => compare(a, b, |o| o == Ordering::Greater),
-            BinaryOp::Ge => compare(a, b, |o| o != Ordering::Less),
+            BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge => {
+                comparison(op, a, b).map_or(Value::Null, Value::Bool)
+            }
             BinaryOp::StartsWith => strings(a, b, |x, y| x.starts_with(y))?,
             BinaryOp::EndsWith => strings(a, b, |x, y| x.ends_with(y))?,
             BinaryOp::Contains => strings(a, b, |x, y| x.contains(y))?,
@@ -430,8 +419,17 @@ fn connect(op: BinaryOp, left: Option<bool>, right: Option<bool>) -> Option<bool
     }
 }
 
-fn compare(a: &Value, b: &Value, test: impl Fn(Ordering) -> bool) -> Value {
-    a.cypher_cmp(b).map_or(Value::Null, |o| Value::Bool(test(o)))
+/// `=`, `<>`, `<`, `<=`, `>` or `>=` in Cypher's three values (`None` for null, and for values
+/// that do not compare).
+fn comparison(op: BinaryOp, a: &Value, b: &Value) -> Option<bool> {
+    match op {
+        BinaryOp::Eq => a.cypher_eq(b),
+        BinaryOp::Ne => a.cypher_eq(b).map(|x| !x),
+        BinaryOp::Lt => a.cypher_cmp(b).map(|o| o == Ordering::Less),
+        BinaryOp::Le => a.cypher_cmp(b).map(|o| o != Ordering::Greater),
+        BinaryOp::Gt => a.cypher_cmp(b).map(|o| o == Ordering::Greater),
+        _ => a.cypher_cmp(b).map(|o| o != Ordering::Less),
+    }
 }
 
 fn strings(a: &Value, b: &Value, test: impl Fn(&str, &str) -> bool) -> Result<Value, Error> {
