@@ -410,6 +410,23 @@ pub enum ExprKind {
     },
     /// A pattern used as a predicate: `(a)-[:T]->(b)` in `WHERE`, or `exists((a)-->())`.
     PatternPredicate(Box<PatternElement>),
+    /// `EXISTS { ... }`: true when the subquery finds something.
+    ExistsSubquery(Box<ExistsBody>),
+}
+
+/// What an `EXISTS { ... }` holds.
+#[derive(Debug, Clone, PartialEq)]
+#[expect(clippy::large_enum_variant, reason = "it always sits behind the Box of ExprKind::ExistsSubquery")]
+pub enum ExistsBody {
+    /// The short form: a pattern, which may bind new variables, and a `WHERE` over them.
+    Pattern {
+        /// The pattern.
+        element: PatternElement,
+        /// The `WHERE` filter.
+        filter: Option<Expr>,
+    },
+    /// The full form: clauses, as in a query (`MATCH ... RETURN ...`).
+    Query(SingleQuery),
 }
 
 /// Prefix operators.

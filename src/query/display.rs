@@ -426,6 +426,13 @@ impl Display for Expr {
                 write!(f, " | {map}]")
             }
             ExprKind::PatternPredicate(element) => write!(f, "exists({element})"),
+            ExprKind::ExistsSubquery(body) => match &**body {
+                ExistsBody::Pattern { element, filter: None } => write!(f, "EXISTS {{ {element} }}"),
+                ExistsBody::Pattern { element, filter: Some(filter) } => {
+                    write!(f, "EXISTS {{ {element} WHERE {filter} }}")
+                }
+                ExistsBody::Query(query) => write!(f, "EXISTS {{ {query} }}"),
+            },
         }
     }
 }

@@ -66,8 +66,17 @@ pub enum Expr {
         /// The predicate.
         predicate: Box<Expr>,
     },
-    /// A pattern as a predicate: true when it has at least one match.
-    Exists(Box<PatternPlan>),
+    /// A pattern as a predicate (`exists(...)`, `EXISTS { ... }`): true when it has at least
+    /// one match for which `filter`, if any, holds.
+    Exists {
+        /// The pattern.
+        pattern: Box<PatternPlan>,
+        /// `WHERE`, over the pattern's variables and those bound before.
+        filter: Option<Box<Expr>>,
+    },
+    /// `EXISTS { ... }` holding clauses that are more than one pattern: true when the steps,
+    /// run from the current row, give at least one row.
+    ExistsQuery(Box<[Op]>),
     /// `[pattern WHERE f | m]`.
     PatternComp {
         /// The pattern.
@@ -423,6 +432,35 @@ fn plan_single(query: &ast::SingleQuery) -> Result<SinglePlan, Error> {
 
 struct Planner {
     scope: Scope,
+}
+
+impl Planner {
+    /// Plans the clauses of an `EXISTS { ... }` as steps that continue the current row: they
+    /// see every variable bound so far, and bind theirs after them. A `RETURN`, if any, comes
+    /// last. The scope is as before afterwards.
+    fn subquery(&mut self, query: &ast::SingleQuery) -> Result<Box<[Op]>, Error> {
+        let outer = self.scope.clone();
+        let planned = (|| {
+            let mut ops = Vec::with_capacity(query.clauses.len());
+            let n = query.clauses.len();
+            for (i, clause) in query.clauses.iter().enumerate() {
+                ops.push(match clause {
+                    ast::Clause::Return(p) if i + 1 != n => {
+                        return Err(Error::Semantic(SemanticError::new(
+                            SemanticKind::Invalid,
+                            "RETURN must be the last clause",
+                            p.items.first().map(|it| it.expr.span),
+                        )));
+                    }
+                    ast::Clause::Return(p) => self.projection(p, true)?.0,
+                    clause => self.clause(clause)?,
+                });
+            }
+            Ok(ops.into_boxed_slice())
+        })();
+        self.scope = outer;
+        planned
+    }
 }
 
 /// Moves each `v.key = value` of a `MATCH`'s `WHERE` (a conjunct of it) into the property map

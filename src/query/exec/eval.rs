@@ -98,8 +98,22 @@ impl Runner<'_> {
             Expr::Quant { kind, slot, list, predicate } => {
                 self.quantifier(*kind, *slot, list, predicate, f)?
             }
-            Expr::Exists(pattern) => {
+            Expr::Exists { pattern, filter: None } => {
                 Value::Bool(!self.match_pattern_rows(pattern, &self.frame_row(f), true)?.is_empty())
+            }
+            Expr::Exists { pattern, filter: Some(filter) } => {
+                let mut found = false;
+                for row in self.match_pattern_rows(pattern, &self.frame_row(f), false)? {
+                    if self.holds(filter, Frame { row: &row, ..f })? {
+                        found = true;
+                        break;
+                    }
+                }
+                Value::Bool(found)
+            }
+            Expr::ExistsQuery(ops) => {
+                let row: super::RowIter<'_> = Box::new(std::iter::once(Ok(self.frame_row(f))));
+                Value::Bool(super::read_ops(self, ops, row)?.next().transpose()?.is_some())
             }
             Expr::PatternComp { pattern, filter, map } => {
                 let mut out = Vec::new();

@@ -69,6 +69,60 @@ const FUNCTIONS: &[(&str, usize, usize)] = &[
 pub const AGGREGATES: &[&str] =
     &["count", "sum", "avg", "min", "max", "collect", "stdev", "stdevp", "percentilecont", "percentiledisc"];
 
+/// What an `EXISTS { ... }` tests: a pattern and its filter (`Ok`), or clauses (`Err`). The
+/// full form is taken as a pattern when it says the same thing as the short one: a single
+/// `MATCH` of one plain pattern, its `WHERE`, and a `RETURN` without aggregates or paging
+/// (which only names what the subquery would return); the pattern then stops at its first
+/// match. A clause that writes is an error, as in Cypher.
+fn exists_shape(
+    body: &ast::ExistsBody,
+    span: crate::error::Span,
+) -> Result<Result<(&ast::PatternElement, Option<&ast::Expr>), &ast::SingleQuery>, Error> {
+    let query = match body {
+        ast::ExistsBody::Pattern { element, filter } => return Ok(Ok((element, filter.as_ref()))),
+        ast::ExistsBody::Query(query) => query,
+    };
+    use ast::Clause;
+    let writes = |c: &Clause| {
+        matches!(
+            c,
+            Clause::Create(_)
+                | Clause::Merge { .. }
+                | Clause::Set(_)
+                | Clause::Remove(_)
+                | Clause::Delete { .. }
+        )
+    };
+    if query.clauses.iter().any(writes) {
+        return Err(semantic(
+            SemanticKind::InvalidClauseComposition,
+            "EXISTS { ... } cannot change the graph: its subquery may only read",
+            span,
+        ));
+    }
+    let returns_plainly = |p: &ast::Projection| {
+        !p.items.iter().any(|item| has_aggregate(&item.expr))
+            && p.order_by.is_empty()
+            && p.skip.is_none()
+            && p.limit.is_none()
+    };
+    Ok(match query.clauses.as_slice() {
+        [Clause::Match { optional: false, pattern, filter }, rest @ ..]
+            if pattern.len() == 1
+                && pattern[0].var.is_none()
+                && pattern[0].kind == ast::PathKind::Plain
+                && match rest {
+                    [] => true,
+                    [Clause::Return(p)] => returns_plainly(p),
+                    _ => false,
+                } =>
+        {
+            Ok((&pattern[0].element, filter.as_ref()))
+        }
+        _ => Err(query),
+    })
+}
+
 /// True when the expression contains an aggregate call (not looking inside nested scopes' patterns).
 pub fn has_aggregate(e: &ast::Expr) -> bool {
     match &e.kind {
@@ -122,6 +176,7 @@ impl Planner {
             ExprKind::List(_)
             | ExprKind::ListComprehension { .. }
             | ExprKind::PatternComprehension { .. } => Some(Static::List),
+            ExprKind::PatternPredicate(_) | ExprKind::ExistsSubquery(_) => Some(Static::Bool),
             ExprKind::Map(_) => Some(Static::Map),
             ExprKind::Variable(name) => match self.scope.lookup(name)?.1 {
                 Kind::Node => Some(Static::Node),
@@ -272,8 +327,17 @@ impl Planner {
             ExprKind::PatternPredicate(element) => {
                 self.no_new_variables(element)?;
                 let pattern = self.nested_pattern(None, element, |_, _| Ok(()))?.0;
-                Expr::Exists(Box::new(pattern))
+                Expr::Exists { pattern: Box::new(pattern), filter: None }
             }
+            ExprKind::ExistsSubquery(body) => match exists_shape(body, e.span)? {
+                Ok((element, filter)) => {
+                    let (pattern, filter) = self.nested_pattern(None, element, |p, aggs_none| {
+                        filter.map(|x| p.expr_in(x, aggs_none).map(Box::new)).transpose()
+                    })?;
+                    Expr::Exists { pattern: Box::new(pattern), filter }
+                }
+                Err(query) => Expr::ExistsQuery(self.subquery(query)?),
+            },
             ExprKind::PatternComprehension { var, element, filter, map } => {
                 let (pattern, (filter, map)) =
                     self.nested_pattern(var.as_deref(), element, |p, aggs_none| {

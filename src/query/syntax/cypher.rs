@@ -529,6 +529,18 @@ fn operand_built(pair: Pair<'_, Rule>) -> Result<Built> {
         Rule::list_comprehension => list_comprehension(&pair)?,
         Rule::pattern_comprehension => pattern_comprehension(&pair)?,
         Rule::quantifier => quantifier(&pair)?,
+        Rule::exists_subquery => {
+            let body = children(&pair).next_required("subquery")?;
+            ExprKind::ExistsSubquery(Box::new(match body.as_rule() {
+                Rule::single_query => ExistsBody::Query(single_query(body)?),
+                _ => {
+                    let mut c = children(&body);
+                    let element = pattern_element(c.next_required("pattern")?)?;
+                    let filter = c.next_if(Rule::where_clause).map(where_clause).transpose()?;
+                    ExistsBody::Pattern { element, filter }
+                }
+            }))
+        }
         Rule::exists_pattern | Rule::pattern_predicate => {
             ExprKind::PatternPredicate(Box::new(pattern_element(children(&pair).next_required("pattern")?)?))
         }
