@@ -198,6 +198,8 @@ pub struct Graph {
     /// go, with no deleted node's index reused): then an index is turned into an id without
     /// reading the node, which saves a cache miss per node on every expansion and scan.
     ids_differ: bool,
+    /// Which graph this is, for the symbols query plans remember (see `graph::prop_key`).
+    instance: prop_key::Instance,
 }
 
 fn not_found(what: &str, id: u64) -> ExecutionError {
@@ -959,12 +961,14 @@ pub(crate) use bulk::REL_BATCH;
 mod image;
 mod names;
 mod postings;
+mod prop_key;
 mod props;
 mod slots;
 mod value_index;
 pub use image::{GraphImage, ImageWriter};
 use names::NameIndex;
 use postings::{Postings, post};
+pub use prop_key::PropKey;
 use props::PropMap;
 pub use props::PropsRef;
 use slots::Slots;

@@ -149,6 +149,9 @@ impl Graph {
             }
         }
         self.node_slots.split_off(mark.nodes);
+        // Symbols go back too, and a number taken back may name another key later: plans
+        // must not take the numbers they remember for this graph's any more.
+        self.instance = super::prop_key::Instance::fresh();
         for name in self.symbols.drain(mark.symbols.min(self.symbols.len())..).collect::<Vec<_>>() {
             if let Some(sym) = self.symbol_ids.remove(&name) {
                 self.by_label.remove(&sym);

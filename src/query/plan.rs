@@ -5,6 +5,7 @@
 //! and never sees query text beyond spans for error messages.
 
 use crate::error::{Error, SemanticError, SemanticKind, Span};
+use crate::graph::PropKey;
 use crate::model::Value;
 use crate::query::ast::{self, BinaryOp, Direction, PathKind, Quantifier, UnaryOp};
 
@@ -24,8 +25,8 @@ pub enum Expr {
     List(Vec<Expr>),
     /// A map literal.
     Map(Vec<(String, Expr)>),
-    /// Property access.
-    Prop(Box<Expr>, String),
+    /// Property access; the key remembers its symbol in the graph it is read in.
+    Prop(Box<Expr>, PropKey),
     /// `list[i]` / `map[key]`.
     Index(Box<Expr>, Box<Expr>),
     /// `list[a..b]`.
@@ -503,8 +504,8 @@ fn push_equalities(filter: Expr, patterns: &mut [PatternPlan], first_new: usize)
         let nodes = patterns.iter_mut().flat_map(|p| p.nodes.iter_mut()).filter(|n| n.slot == slot);
         for node in nodes {
             match &mut node.props {
-                Some(Expr::Map(items)) => items.push((key.clone(), value.clone())),
-                props => *props = Some(Expr::Map(vec![(key.clone(), value.clone())])),
+                Some(Expr::Map(items)) => items.push((key.as_str().to_owned(), value.clone())),
+                props => *props = Some(Expr::Map(vec![(key.as_str().to_owned(), value.clone())])),
             }
         }
     }
@@ -538,7 +539,7 @@ fn seek_of(c: &Expr, first_new: usize, patterns: &[PatternPlan]) -> Option<(usiz
         Expr::Binary(BinaryOp::In, x, list) => {
             let Expr::Prop(target, key) = &**x else { return None };
             let slot = new_slot(target).filter(|_| list.is_fixed(first_new))?;
-            Some((slot, Seek::In(key.clone(), (**list).clone())))
+            Some((slot, Seek::In(key.as_str().to_owned(), (**list).clone())))
         }
         _ => None,
     }

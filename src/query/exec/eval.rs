@@ -193,12 +193,12 @@ impl Runner<'_> {
                 };
                 let graph = self.graph;
                 match target.as_ref() {
-                    Value::Node(id) => {
-                        Cow::Borrowed(graph.node_props(*id).and_then(|p| p.get(key)).unwrap_or(&NULL))
-                    }
-                    Value::Relationship(id) => {
-                        Cow::Borrowed(graph.rel_props(*id).and_then(|p| p.get(key)).unwrap_or(&NULL))
-                    }
+                    Value::Node(id) => Cow::Borrowed(
+                        key.sym(graph).and_then(|k| graph.node_props(*id)?.get_sym(k)).unwrap_or(&NULL),
+                    ),
+                    Value::Relationship(id) => Cow::Borrowed(
+                        key.sym(graph).and_then(|k| graph.rel_props(*id)?.get_sym(k)).unwrap_or(&NULL),
+                    ),
                     _ => Cow::Owned(self.property(&target, key)?),
                 }
             }

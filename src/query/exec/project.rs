@@ -458,8 +458,10 @@ impl<'g> Runner<'g> {
         };
         Ok(match e {
             Expr::Prop(x, key) => match operand(x)?.as_ref() {
-                Value::Node(id) => found(graph.node_props(*id).and_then(|p| p.get(key))),
-                Value::Relationship(id) => found(graph.rel_props(*id).and_then(|p| p.get(key))),
+                Value::Node(id) => found(key.sym(graph).and_then(|k| graph.node_props(*id)?.get_sym(k))),
+                Value::Relationship(id) => {
+                    found(key.sym(graph).and_then(|k| graph.rel_props(*id)?.get_sym(k)))
+                }
                 other => KeyPart::Owned(self.property(other, key)?),
             },
             Expr::Call(name, args) if name == "type" && args.len() == 1 => {

@@ -2,6 +2,7 @@
 
 use super::{Aggregate, Expr, Kind, Planner, Static, semantic};
 use crate::error::{Error, SemanticKind};
+use crate::graph::PropKey;
 use crate::model::Value;
 use crate::query::ast::{self, ExprKind};
 
@@ -277,7 +278,7 @@ impl Planner {
             ExprKind::Map(items) => Expr::Map(
                 items.iter().map(|(k, v)| Ok((k.clone(), sub(self, v)?))).collect::<Result<_, Error>>()?,
             ),
-            ExprKind::Property(x, key) => Expr::Prop(Box::new(sub(self, x)?), key.clone()),
+            ExprKind::Property(x, key) => Expr::Prop(Box::new(sub(self, x)?), PropKey::new(key.clone())),
             ExprKind::Index(a, b) => Expr::Index(Box::new(sub(self, a)?), Box::new(sub(self, b)?)),
             ExprKind::Slice(a, b, c) => {
                 let a = Box::new(sub(self, a)?);
