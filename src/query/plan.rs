@@ -74,10 +74,17 @@ pub enum Expr {
         pattern: Box<PatternPlan>,
         /// `WHERE`, over the pattern's variables and those bound before.
         filter: Option<Box<Expr>>,
+        /// The slots bound where the expression stands (see `PatternComp::outer`).
+        outer: usize,
     },
-    /// `EXISTS { ... }` holding clauses that are more than one pattern: true when the steps,
-    /// run from the current row, give at least one row.
-    ExistsQuery(Box<[Op]>),
+    /// `EXISTS { ... }` holding clauses: true when the steps, run from the current row, give
+    /// at least one row.
+    ExistsQuery {
+        /// The subquery's steps.
+        ops: Box<[Op]>,
+        /// The slots bound where the expression stands (see `PatternComp::outer`).
+        outer: usize,
+    },
     /// `[pattern WHERE f | m]`.
     PatternComp {
         /// The pattern.
@@ -86,6 +93,11 @@ pub enum Expr {
         filter: Option<Box<Expr>>,
         /// The projection.
         map: Box<Expr>,
+        /// How many slots were bound where the expression stands: the nested pattern's own
+        /// variables come after them. The row it is evaluated on may be longer (a property
+        /// map is evaluated before its node is bound, a sort after `DISTINCT` sees the input
+        /// beside the columns), and only these slots may count as bound.
+        outer: usize,
     },
 }
 
@@ -441,6 +453,35 @@ impl Planner {
     /// last. The scope is as before afterwards.
     fn subquery(&mut self, query: &ast::SingleQuery) -> Result<Box<[Op]>, Error> {
         let outer = self.scope.clone();
+        // A name of the outer query may be matched again (that is how the subquery refers to
+        // it) but not given another value: `UNWIND ... AS n` or `WITH m AS n` for an outer `n`.
+        let shadows = |name: &str, span: Span| {
+            let taken = outer.visible().any(|(_, n)| n == name);
+            match taken {
+                true => Err(semantic(
+                    SemanticKind::VariableAlreadyBound,
+                    format!(
+                        "variable '{name}' is bound outside EXISTS {{ ... }}: give the new value another name"
+                    ),
+                    span,
+                )),
+                false => Ok(()),
+            }
+        };
+        for clause in &query.clauses {
+            match clause {
+                ast::Clause::Unwind { expr, var } => shadows(var, expr.span)?,
+                ast::Clause::With(p) => {
+                    for item in &p.items {
+                        let same = matches!(&item.expr.kind, ast::ExprKind::Variable(v) if Some(v) == item.alias.as_ref());
+                        if let Some(alias) = item.alias.as_deref().filter(|_| !same) {
+                            shadows(alias, item.expr.span)?;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
         let planned = (|| {
             let mut ops = Vec::with_capacity(query.clauses.len());
             let n = query.clauses.len();

@@ -266,3 +266,17 @@ fn a_pattern_with_more_variables_than_fit_inline_still_matches() {
     let rows = db.query(&query, &Params::new()).unwrap().rows;
     assert_eq!(rows, vec![vec![Value::Int(13), Value::Bool(true)]]);
 }
+
+#[test]
+fn profile_counts_the_statements_steps_not_those_of_an_exists_subquery() {
+    let db = Database::in_memory();
+    let none = Params::new();
+    db.query("CREATE (a:P)-[:K]->(b:P), (a)-[:K]->(c:P), (b)-[:K]->(c), (:P)", &none).unwrap();
+    let query = "PROFILE MATCH (n:P) WITH n, EXISTS { MATCH (n)-->(m) WITH m RETURN m } AS e, count(*) AS c \
+                 RETURN e, c";
+    let result = db.query(query, &none).unwrap();
+    let profile = result.profile.expect("PROFILE gives counts");
+    let counts: Vec<u64> = profile.iter().map(|(_, n)| *n).collect();
+    // Four nodes matched, four groups (each node is its own key), four rows returned.
+    assert_eq!(counts, [4, 4, 4], "{profile:?}");
+}

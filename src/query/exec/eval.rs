@@ -98,26 +98,19 @@ impl Runner<'_> {
             Expr::Quant { kind, slot, list, predicate } => {
                 self.quantifier(*kind, *slot, list, predicate, f)?
             }
-            Expr::Exists { pattern, filter: None } => {
-                Value::Bool(!self.match_pattern_rows(pattern, &self.frame_row(f), true)?.is_empty())
+            Expr::Exists { pattern, filter, outer } => {
+                Value::Bool(self.pattern_exists(pattern, filter.as_deref(), &self.outer_row(f, *outer))?)
             }
-            Expr::Exists { pattern, filter: Some(filter) } => {
-                let mut found = false;
-                for row in self.match_pattern_rows(pattern, &self.frame_row(f), false)? {
-                    if self.holds(filter, Frame { row: &row, ..f })? {
-                        found = true;
-                        break;
-                    }
-                }
+            Expr::ExistsQuery { ops, outer } => {
+                // The subquery's steps are not the statement's: PROFILE counts only those.
+                let _quiet = self.ctx.quiet();
+                let row: super::RowIter<'_> = Box::new(std::iter::once(Ok(self.outer_row(f, *outer))));
+                let found = super::read_ops(self, ops, row)?.next().transpose()?.is_some();
                 Value::Bool(found)
             }
-            Expr::ExistsQuery(ops) => {
-                let row: super::RowIter<'_> = Box::new(std::iter::once(Ok(self.frame_row(f))));
-                Value::Bool(super::read_ops(self, ops, row)?.next().transpose()?.is_some())
-            }
-            Expr::PatternComp { pattern, filter, map } => {
+            Expr::PatternComp { pattern, filter, map, outer } => {
                 let mut out = Vec::new();
-                for row in self.match_pattern_rows(pattern, &self.frame_row(f), false)? {
+                for row in self.match_pattern_rows(pattern, &self.outer_row(f, *outer), false)? {
                     let inner = Frame { row: &row, ..f };
                     if let Some(filter) = filter
                         && !self.holds(filter, inner)?
@@ -204,6 +197,15 @@ impl Runner<'_> {
             }
             other => Cow::Owned(self.eval(other, f)?),
         })
+    }
+
+    /// The row a nested pattern or subquery starts from: the frame's row with its
+    /// comprehension variables, cut to the `outer` slots bound where the expression stands, so
+    /// that whatever the row holds beyond them does not pass for the nested variables.
+    fn outer_row(&self, f: Frame<'_>, outer: usize) -> Vec<Value> {
+        let mut row = self.frame_row(f);
+        row.truncate(outer);
+        row
     }
 
     /// A row with the frame's comprehension variables written into their slots.

@@ -39,12 +39,23 @@ pub struct Ctx {
     cancel: Option<Arc<AtomicBool>>,
     ticks: Cell<u32>,
     profile: Option<std::cell::RefCell<Vec<u64>>>,
+    /// Above 0 while a subquery's steps run: they are not counted for `PROFILE`.
+    quiet: Cell<u32>,
+}
+
+/// While alive, steps built are not counted for `PROFILE` (see [`Ctx::quiet`]).
+pub struct Quiet<'c>(&'c Ctx);
+
+impl Drop for Quiet<'_> {
+    fn drop(&mut self) {
+        self.0.quiet.set(self.0.quiet.get() - 1);
+    }
 }
 
 impl Ctx {
     /// A context with parameters, an optional deadline and an optional cancellation flag.
     pub fn new(params: Params, deadline: Option<Instant>, cancel: Option<Arc<AtomicBool>>) -> Ctx {
-        Ctx { params, deadline, cancel, ticks: Cell::new(0), profile: None }
+        Ctx { params, deadline, cancel, ticks: Cell::new(0), profile: None, quiet: Cell::new(0) }
     }
 
     /// Turns on row counting per step (for `PROFILE`).
@@ -109,7 +120,17 @@ impl Ctx {
         self.profile.as_ref().map(|p| p.borrow().clone()).unwrap_or_default()
     }
 
+    /// Stops counting the steps built until the guard is dropped: a subquery's steps are
+    /// built and run inside one of the statement's, whose counts they would otherwise join.
+    pub fn quiet(&self) -> Quiet<'_> {
+        self.quiet.set(self.quiet.get() + 1);
+        Quiet(self)
+    }
+
     fn count_slot(&self) -> Option<usize> {
+        if self.quiet.get() > 0 {
+            return None;
+        }
         let profile = self.profile.as_ref()?;
         let mut p = profile.borrow_mut();
         p.push(0);

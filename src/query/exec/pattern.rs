@@ -233,6 +233,21 @@ impl Runner<'_> {
         self.part(&mut s, patterns, 0)
     }
 
+    /// Whether `pattern` has a match extending `row` for which `filter`, if any, holds; the
+    /// search stops at the first.
+    pub fn pattern_exists(
+        &self,
+        pattern: &PatternPlan,
+        filter: Option<&Expr>,
+        row: &[Value],
+    ) -> Result<bool, Error> {
+        let patterns = std::slice::from_ref(pattern);
+        let mut s = Search::new(patterns, row, true);
+        s.filter = filter;
+        self.part(&mut s, patterns, 0)?;
+        Ok(!s.out.is_empty())
+    }
+
     /// Matches one pattern (from an expression: `exists`, pattern comprehension).
     pub fn match_pattern_rows(
         &self,

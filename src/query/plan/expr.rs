@@ -70,19 +70,8 @@ const FUNCTIONS: &[(&str, usize, usize)] = &[
 pub const AGGREGATES: &[&str] =
     &["count", "sum", "avg", "min", "max", "collect", "stdev", "stdevp", "percentilecont", "percentiledisc"];
 
-/// What an `EXISTS { ... }` tests: a pattern and its filter (`Ok`), or clauses (`Err`). The
-/// full form is taken as a pattern when it says the same thing as the short one: a single
-/// `MATCH` of one plain pattern, its `WHERE`, and a `RETURN` without aggregates or paging
-/// (which only names what the subquery would return); the pattern then stops at its first
-/// match. A clause that writes is an error, as in Cypher.
-fn exists_shape(
-    body: &ast::ExistsBody,
-    span: crate::error::Span,
-) -> Result<Result<(&ast::PatternElement, Option<&ast::Expr>), &ast::SingleQuery>, Error> {
-    let query = match body {
-        ast::ExistsBody::Pattern { element, filter } => return Ok(Ok((element, filter.as_ref()))),
-        ast::ExistsBody::Query(query) => query,
-    };
+/// Refuses an `EXISTS { ... }` subquery with a clause that writes, as Cypher does.
+fn read_only(query: &ast::SingleQuery, span: crate::error::Span) -> Result<(), Error> {
     use ast::Clause;
     let writes = |c: &Clause| {
         matches!(
@@ -101,27 +90,7 @@ fn exists_shape(
             span,
         ));
     }
-    let returns_plainly = |p: &ast::Projection| {
-        !p.items.iter().any(|item| has_aggregate(&item.expr))
-            && p.order_by.is_empty()
-            && p.skip.is_none()
-            && p.limit.is_none()
-    };
-    Ok(match query.clauses.as_slice() {
-        [Clause::Match { optional: false, pattern, filter }, rest @ ..]
-            if pattern.len() == 1
-                && pattern[0].var.is_none()
-                && pattern[0].kind == ast::PathKind::Plain
-                && match rest {
-                    [] => true,
-                    [Clause::Return(p)] => returns_plainly(p),
-                    _ => false,
-                } =>
-        {
-            Ok((&pattern[0].element, filter.as_ref()))
-        }
-        _ => Err(query),
-    })
+    Ok(())
 }
 
 /// True when the expression contains an aggregate call (not looking inside nested scopes' patterns).
@@ -327,19 +296,29 @@ impl Planner {
             }
             ExprKind::PatternPredicate(element) => {
                 self.no_new_variables(element)?;
+                let outer = self.scope.vars.len();
                 let pattern = self.nested_pattern(None, element, |_, _| Ok(()))?.0;
-                Expr::Exists { pattern: Box::new(pattern), filter: None }
+                Expr::Exists { pattern: Box::new(pattern), filter: None, outer }
             }
-            ExprKind::ExistsSubquery(body) => match exists_shape(body, e.span)? {
-                Ok((element, filter)) => {
-                    let (pattern, filter) = self.nested_pattern(None, element, |p, aggs_none| {
-                        filter.map(|x| p.expr_in(x, aggs_none).map(Box::new)).transpose()
-                    })?;
-                    Expr::Exists { pattern: Box::new(pattern), filter }
+            ExprKind::ExistsSubquery(body) => {
+                let outer = self.scope.vars.len();
+                match &**body {
+                    ast::ExistsBody::Pattern { element, filter } => {
+                        let (pattern, filter) = self.nested_pattern(None, element, |p, aggs_none| {
+                            let Some(x) = filter else { return Ok(None) };
+                            p.expect_type(x, &[Static::Bool], "a boolean")?;
+                            p.expr_in(x, aggs_none).map(|x| Some(Box::new(x)))
+                        })?;
+                        Expr::Exists { pattern: Box::new(pattern), filter, outer }
+                    }
+                    ast::ExistsBody::Query(query) => {
+                        read_only(query, e.span)?;
+                        Expr::ExistsQuery { ops: self.subquery(query)?, outer }
+                    }
                 }
-                Err(query) => Expr::ExistsQuery(self.subquery(query)?),
-            },
+            }
             ExprKind::PatternComprehension { var, element, filter, map } => {
+                let outer = self.scope.vars.len();
                 let (pattern, (filter, map)) =
                     self.nested_pattern(var.as_deref(), element, |p, aggs_none| {
                         let filter =
@@ -347,7 +326,7 @@ impl Planner {
                         let map = Box::new(p.expr_in(map, aggs_none)?);
                         Ok((filter, map))
                     })?;
-                Expr::PatternComp { pattern: Box::new(pattern), filter, map }
+                Expr::PatternComp { pattern: Box::new(pattern), filter, map, outer }
             }
         })
     }
