@@ -192,7 +192,8 @@ pub struct Graph {
     /// itself (a name already in lower case is found through `by_name` / `by_alias`).
     by_folded_name: HashMap<Box<str>, Postings>,
     /// By (label, property key) symbols: looking one up allocates nothing.
-    property_indexes: HashMap<(Sym, Sym), ValueIndex>,
+    /// Each built on its first lookup (see [`LazyIndex`]).
+    property_indexes: HashMap<(Sym, Sym), LazyIndex>,
     n_by_type: HashMap<Sym, usize>,
     /// False while every node sits at the petgraph index equal to its id (a graph built in one
     /// go, with no deleted node's index reused): then an index is turned into an id without
@@ -362,11 +363,34 @@ impl Graph {
         names.chain(self.by_alias.keys().map(|alias| &**alias)).filter(move |name| seen.insert(*name))
     }
 
-    /// Nodes with `label` whose `key` equals `value`, when that property is indexed.
+    /// Nodes with `label` whose `key` equals `value`, when that property is indexed. The first
+    /// lookup in an index builds it.
     pub fn index_lookup(&self, label: &str, key: &str, value: &Value) -> Option<Vec<NodeId>> {
         let key = self.sym(key)?;
-        let index = self.property_indexes.get(&(self.sym(label)?, key))?;
+        let label = self.sym(label)?;
+        let index = self.property_indexes.get(&(label, key))?.0.get_or_init(|| self.build_index(label, key));
         Some(index.get(value, |x| node_value(&self.g, &self.node_slots, key, x)))
+    }
+
+    /// The property index of (`label`, `key`) over the nodes as they are.
+    fn build_index(&self, label: Sym, key: Sym) -> ValueIndex {
+        let members = self.by_label.get(&label);
+        let mut index = ValueIndex::with_capacity(members.map_or(0, BTreeSet::len));
+        let value_of = |x: NodeId| node_value(&self.g, &self.node_slots, key, x);
+        for id in members.into_iter().flatten() {
+            if let Some(value) = value_of(*id) {
+                index.insert(value, *id, value_of);
+            }
+        }
+        index
+    }
+
+    /// Declares the property index of (`label`, `key`) without building it: the first lookup
+    /// will. For an index a snapshot lists, so that opening a database does not pay for
+    /// indexes a session never reads.
+    pub(crate) fn declare_index(&mut self, label: &str, key: &str) {
+        let pair = (self.intern(label), self.intern(key));
+        self.property_indexes.entry(pair).or_default();
     }
 
     /// The (label, key) pairs that have a property index.
@@ -755,15 +779,8 @@ impl Graph {
         if self.property_indexes.contains_key(&(sym, key_sym)) {
             return Ok(vec![]);
         }
-        let members = self.by_label.get(&sym);
-        let mut index = ValueIndex::with_capacity(members.map_or(0, BTreeSet::len));
-        let value_of = |x: NodeId| node_value(&self.g, &self.node_slots, key_sym, x);
-        for id in members.into_iter().flatten() {
-            if let Some(value) = value_of(*id) {
-                index.insert(value, *id, value_of);
-            }
-        }
-        self.property_indexes.insert((sym, key_sym), index);
+        let index = self.build_index(sym, key_sym);
+        self.property_indexes.insert((sym, key_sym), LazyIndex(index.into()));
         Ok(vec![Mutation::DropIndex { label: label.to_owned(), key: key.to_owned() }])
     }
 
@@ -858,7 +875,8 @@ impl Graph {
     /// Files a node under the value it holds for `key` in the property index of (`label`,
     /// `key`), if there is one.
     fn index_insert(&mut self, label: Sym, key: Sym, id: NodeId) {
-        if let Some(index) = self.property_indexes.get_mut(&(label, key)) {
+        // An index not built yet needs nothing: it will be built from the nodes as they are.
+        if let Some(index) = self.property_indexes.get_mut(&(label, key)).and_then(|i| i.0.get_mut()) {
             let value_of = |x: NodeId| node_value(&self.g, &self.node_slots, key, x);
             if let Some(value) = value_of(id) {
                 index.insert(value, id, value_of);
@@ -868,11 +886,17 @@ impl Graph {
 
     /// Takes a node out from under `value`, what it held for `key` when it was filed.
     fn index_remove(&mut self, label: Sym, key: Sym, value: &Value, id: NodeId) {
-        if let Some(index) = self.property_indexes.get_mut(&(label, key)) {
+        if let Some(index) = self.property_indexes.get_mut(&(label, key)).and_then(|i| i.0.get_mut()) {
             index.remove(value, id);
         }
     }
 }
+
+/// A property index, or its declaration until the first lookup builds it. Building at
+/// first use instead of at open is safe because an index is a function of the nodes: writes
+/// before that have nothing to update, and the build reads the nodes as they are then.
+#[derive(Debug, Clone, Default)]
+struct LazyIndex(std::sync::OnceLock<ValueIndex>);
 
 /// The names a property contributes to the name and alias indexes.
 fn name_keys<'a>(key: &str, value: &'a Value) -> NameKeys<'a> {

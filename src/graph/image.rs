@@ -132,8 +132,8 @@ impl Graph {
     /// The work happened while decoding (see [`GraphImage`]'s `Deserialize`), which avoids work
     /// per entity: property maps are moved into place as decoded, only `name` and `aliases`
     /// feed indexes while loading, the label sets and per-type counts are built in bulk at the
-    /// end, error messages are only formatted on error, and property indexes are rebuilt once
-    /// every node is in.
+    /// end, error messages are only formatted on error, and property indexes are declared, to
+    /// be built by their first lookup.
     pub fn from_image(image: GraphImage) -> Result<Graph, String> {
         image.graph
     }
@@ -320,7 +320,7 @@ impl Builder {
                 }
             }
             for (label, key) in indexes {
-                g.create_index(&label, &key).map_err(|e| e.message)?;
+                g.declare_index(&label, &key);
             }
             Ok(())
         });

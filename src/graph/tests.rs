@@ -137,6 +137,26 @@ fn property_index_tracks_labels_and_values() {
 }
 
 #[test]
+fn a_declared_index_is_built_at_its_first_lookup_from_the_nodes_as_they_are_then() {
+    let mut g = Graph::new();
+    let a = create(&mut g, &["Measure"], &[("kind", "expulsion".into())]);
+    let b = create(&mut g, &["Measure"], &[("kind", "sanction".into())]);
+    // What a snapshot's index list does: declared, not built.
+    g.declare_index("Measure", "kind");
+    assert_eq!(g.indexes(), [("Measure".to_owned(), "kind".to_owned())]);
+    // Writes before the first lookup: a value changed, a label gone, a node added.
+    g.apply(&[Mutation::SetNodeProperty { id: b, key: "kind".into(), value: "expulsion".into() }]).unwrap();
+    g.apply(&[Mutation::RemoveLabel { id: a, label: "Measure".into() }]).unwrap();
+    let c = create(&mut g, &["Measure"], &[("kind", "expulsion".into())]);
+    assert_eq!(g.index_lookup("Measure", "kind", &"expulsion".into()), Some(vec![b, c]));
+    assert_eq!(g.index_lookup("Measure", "kind", &"sanction".into()), Some(vec![]));
+    // Built now, so later writes update it.
+    g.apply(&[Mutation::SetNodeProperty { id: c, key: "kind".into(), value: "sanction".into() }]).unwrap();
+    assert_eq!(g.index_lookup("Measure", "kind", &"sanction".into()), Some(vec![c]));
+    assert_eq!(g.index_lookup("Measure", "kind", &"expulsion".into()), Some(vec![b]));
+}
+
+#[test]
 fn a_relationship_scan_sees_every_relationship_once_with_its_ends() {
     let mut g = Graph::new();
     let props = Properties::new();
