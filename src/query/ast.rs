@@ -102,6 +102,21 @@ pub enum Clause {
     },
 }
 
+impl Clause {
+    /// True for the clauses that change the graph (`CREATE`, `MERGE`, `SET`, `REMOVE`,
+    /// `DELETE`).
+    pub fn writes(&self) -> bool {
+        matches!(
+            self,
+            Clause::Create(_)
+                | Clause::Merge { .. }
+                | Clause::Set(_)
+                | Clause::Remove(_)
+                | Clause::Delete { .. }
+        )
+    }
+}
+
 /// The body of `WITH` and `RETURN`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Projection {

@@ -403,36 +403,9 @@ pub fn plan(query: &ast::Query) -> Result<QueryPlan, Error> {
 
 fn plan_single(query: &ast::SingleQuery) -> Result<SinglePlan, Error> {
     let mut planner = Planner { scope: Scope::default() };
-    let mut ops = Vec::new();
-    let mut columns = Vec::new();
-    let n = query.clauses.len();
-    for (i, clause) in query.clauses.iter().enumerate() {
-        if let ast::Clause::Return(p) = clause {
-            if i + 1 != n {
-                return Err(Error::Semantic(SemanticError::new(
-                    SemanticKind::Invalid,
-                    "RETURN must be the last clause",
-                    p.items.first().map(|it| it.expr.span),
-                )));
-            }
-            let (op, cols) = planner.projection(p, true)?;
-            columns = cols;
-            ops.push(op);
-        } else {
-            ops.push(planner.clause(clause)?);
-        }
-    }
+    let (ops, columns) = planner.clauses(&query.clauses)?;
     let ends_well = matches!(query.clauses.last(), Some(ast::Clause::Return(_)))
-        || query.clauses.iter().any(|c| {
-            matches!(
-                c,
-                ast::Clause::Create(_)
-                    | ast::Clause::Merge { .. }
-                    | ast::Clause::Set(_)
-                    | ast::Clause::Remove(_)
-                    | ast::Clause::Delete { .. }
-            )
-        });
+        || query.clauses.iter().any(ast::Clause::writes);
     if !ends_well {
         return Err(Error::Semantic(SemanticError::new(
             SemanticKind::Invalid,
@@ -482,26 +455,33 @@ impl Planner {
                 _ => {}
             }
         }
-        let planned = (|| {
-            let mut ops = Vec::with_capacity(query.clauses.len());
-            let n = query.clauses.len();
-            for (i, clause) in query.clauses.iter().enumerate() {
-                ops.push(match clause {
-                    ast::Clause::Return(p) if i + 1 != n => {
-                        return Err(Error::Semantic(SemanticError::new(
-                            SemanticKind::Invalid,
-                            "RETURN must be the last clause",
-                            p.items.first().map(|it| it.expr.span),
-                        )));
-                    }
-                    ast::Clause::Return(p) => self.projection(p, true)?.0,
-                    clause => self.clause(clause)?,
-                });
-            }
-            Ok(ops.into_boxed_slice())
-        })();
+        let planned = self.clauses(&query.clauses).map(|(ops, _)| ops.into_boxed_slice());
         self.scope = outer;
         planned
+    }
+
+    /// Plans clauses in order, a `RETURN` only as the last; returns the steps and the columns
+    /// of that `RETURN` (none without one).
+    fn clauses(&mut self, clauses: &[ast::Clause]) -> Result<(Vec<Op>, Vec<String>), Error> {
+        let mut ops = Vec::with_capacity(clauses.len());
+        let mut columns = Vec::new();
+        for (i, clause) in clauses.iter().enumerate() {
+            if let ast::Clause::Return(p) = clause {
+                if i + 1 != clauses.len() {
+                    return Err(Error::Semantic(SemanticError::new(
+                        SemanticKind::Invalid,
+                        "RETURN must be the last clause",
+                        p.items.first().map(|it| it.expr.span),
+                    )));
+                }
+                let (op, cols) = self.projection(p, true)?;
+                columns = cols;
+                ops.push(op);
+            } else {
+                ops.push(self.clause(clause)?);
+            }
+        }
+        Ok((ops, columns))
     }
 }
 

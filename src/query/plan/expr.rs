@@ -72,18 +72,7 @@ pub const AGGREGATES: &[&str] =
 
 /// Refuses an `EXISTS { ... }` subquery with a clause that writes, as Cypher does.
 fn read_only(query: &ast::SingleQuery, span: crate::error::Span) -> Result<(), Error> {
-    use ast::Clause;
-    let writes = |c: &Clause| {
-        matches!(
-            c,
-            Clause::Create(_)
-                | Clause::Merge { .. }
-                | Clause::Set(_)
-                | Clause::Remove(_)
-                | Clause::Delete { .. }
-        )
-    };
-    if query.clauses.iter().any(writes) {
+    if query.clauses.iter().any(ast::Clause::writes) {
         return Err(semantic(
             SemanticKind::InvalidClauseComposition,
             "EXISTS { ... } cannot change the graph: its subquery may only read",
