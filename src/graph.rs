@@ -201,6 +201,10 @@ pub struct Graph {
     ids_differ: bool,
     /// Which graph this is, for the symbols query plans remember (see `graph::prop_key`).
     instance: prop_key::Instance,
+    /// Writes so far (batches applied or undone, bulk steps): what kept numberings are
+    /// checked against (see `graph::node_codes`).
+    writes: u64,
+    node_codes: node_codes::NodeCodeCache,
 }
 
 fn not_found(what: &str, id: u64) -> ExecutionError {
@@ -592,6 +596,7 @@ impl Graph {
     }
 
     fn apply_one(&mut self, mutation: &Mutation) -> Result<Vec<Mutation>, ExecutionError> {
+        self.wrote();
         match mutation {
             Mutation::CreateNode { id, labels, properties } => self.create_node(*id, labels, properties),
             Mutation::DeleteNode { id } => self.delete_node(*id),
@@ -984,6 +989,7 @@ pub use bulk::BulkRel;
 pub(crate) use bulk::REL_BATCH;
 mod image;
 mod names;
+mod node_codes;
 mod postings;
 mod prop_key;
 mod props;
@@ -991,6 +997,7 @@ mod slots;
 mod value_index;
 pub use image::{GraphImage, ImageWriter};
 use names::NameIndex;
+pub use node_codes::NodeCodes;
 use postings::{Postings, post};
 pub use prop_key::PropKey;
 use props::PropMap;

@@ -57,6 +57,7 @@ impl Graph {
     /// `props` are `(key symbol, value)` pairs in any order (the last wins when a key repeats)
     /// and must hold only storable, non-null values (the importer checks them as it parses).
     pub fn bulk_node(&mut self, labels: Vec<Sym>, props: Vec<(Sym, Value)>) -> NodeId {
+        self.wrote();
         let id = NodeId(self.node_slots.len() as u64);
         for sym in &labels {
             self.by_label.entry(*sym).or_default().insert(id);
@@ -96,6 +97,7 @@ impl Graph {
     /// missing end: the error comes with its position in the batch, and the ones before it are
     /// added.
     pub fn bulk_rels(&mut self, batch: &mut Vec<BulkRel>) -> Result<usize, (usize, ExecutionError)> {
+        self.wrote();
         let n = batch.len();
         let ends: Vec<_> = batch.iter().map(|(a, _, b, _)| (self.end_idx(*a), self.end_idx(*b))).collect();
         for (i, ((start, rel_type, end, props), ends)) in batch.drain(..).zip(ends).enumerate() {
@@ -124,6 +126,7 @@ impl Graph {
     /// Takes out everything added since `mark`: relationships, then nodes (with their index
     /// entries), then symbols first used since; id counters go back to where they were.
     pub fn bulk_rollback(&mut self, mark: BulkMark) {
+        self.wrote();
         for slot in self.rel_slots.split_off(mark.rels) {
             if let Some(rec) = slot.and_then(|idx| self.g.remove_edge(idx))
                 && let Some(n) = self.n_by_type.get_mut(&rec.rel_type())

@@ -313,3 +313,43 @@ fn an_index_read_back_from_a_snapshot_sees_the_writes_made_before_its_first_use(
         assert!(!by_index.rows.is_empty(), "kind {kind}");
     }
 }
+
+#[test]
+fn a_grouping_by_an_end_nodes_property_follows_every_write() {
+    let db = Database::in_memory();
+    let none = Params::new();
+    db.query(
+        "UNWIND range(0, 39) AS i CREATE (:N {i: i, kind: ['a', 'b', 'c'][i % 3]}) \
+         WITH 1 AS one LIMIT 1 \
+         MATCH (x:N), (y:N) WHERE y.i = (x.i * 7 + 3) % 40 CREATE (x)-[:R {w: x.i}]->(y)",
+        &none,
+    )
+    .unwrap();
+    // The first form is counted from the relationship scan with `b.kind` numbered for every
+    // node (and that numbering kept between queries); the second groups row by row.
+    let counted = "MATCH (a)-[r]->(b) RETURN type(r) AS t, b.kind AS k, count(*) AS c ORDER BY t, k";
+    let by_rows = "MATCH (a)-[r]->(b) RETURN type(r) AS t, b.kind + '' AS k, count(*) AS c ORDER BY t, k";
+    let same = |db: &Database, when: &str| {
+        let counted = db.query(counted, &none).unwrap().rows;
+        let by_rows = db.query(by_rows, &none).unwrap().rows;
+        assert_eq!(counted, by_rows, "{when}");
+        counted
+    };
+    let before = same(&db, "before any change");
+    db.query("MATCH (n:N) WHERE n.i < 10 SET n.kind = 'z'", &none).unwrap();
+    let after_set = same(&db, "after SET");
+    assert_ne!(before, after_set);
+    db.query("MATCH (n:N {i: 11}) REMOVE n.kind", &none).unwrap();
+    same(&db, "after REMOVE");
+    db.query("MATCH (n:N {i: 12}) DETACH DELETE n", &none).unwrap();
+    same(&db, "after DELETE");
+    db.query("MATCH (x:N {i: 13}) CREATE (x)-[:R]->(:N {i: 40, kind: 'new'})", &none).unwrap();
+    same(&db, "after CREATE");
+    let mut tx = db.begin().unwrap();
+    tx.execute("MATCH (n:N) WHERE n.i >= 20 SET n.kind = 'tx'", &none).unwrap();
+    let inside = tx.execute(counted, &none).unwrap().rows;
+    assert!(inside.iter().any(|row| row[1] == Value::from("tx")), "{inside:?}");
+    tx.rollback();
+    let rolled_back = same(&db, "after ROLLBACK");
+    assert!(rolled_back.iter().all(|row| row[1] != Value::from("tx")), "{rolled_back:?}");
+}

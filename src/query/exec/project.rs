@@ -7,6 +7,7 @@ use super::eval::{Frame, argument_error, error_of, type_error};
 use super::pattern::{Hop, HopScan};
 use super::{RowIter, Runner};
 use crate::error::{Error, ExecutionKind};
+use crate::graph::{Graph, NodeCodes, Sym};
 use crate::model::{NodeId, RelId, Value};
 use crate::query::plan::{Aggregate, Expr, ProjectPlan};
 use std::cmp::Ordering;
@@ -243,6 +244,8 @@ impl<'g> Runner<'g> {
     }
 
     /// Numbers the value of a node-property key (`b.kind`) for every node, in storage order.
+    /// The graph keeps the numbering until its next write (`Graph::node_codes`), so a repeated
+    /// aggregation only maps its few distinct values to the column's codes.
     fn fill_node_codes(&self, e: &Expr, column: &mut Column<'g>) {
         let (Access::NodeProp(_), Expr::Prop(_, key), false) = (column.access, e, column.filled) else {
             return;
@@ -251,44 +254,23 @@ impl<'g> Runner<'g> {
         if column.by_node.is_empty() {
             column.by_node = vec![0; usize::try_from(graph.next_node_id().0).unwrap_or(0)];
         }
-        let sym = graph.sym(key);
         column.filled = true;
-        // Each part of the id range numbers the values of its nodes on its own, in order of
-        // appearance; the parts' numbers are then made the column's, part by part.
-        let by_node = &column.by_node;
-        let parts = in_parts(by_node.len(), filling_threads(by_node.len()), |range| {
-            let mut codes: FastMap<KeyPart<'g>, u32> = FastMap::default();
-            let mut values: Vec<Option<&'g Value>> = Vec::new();
-            let mut local = Vec::with_capacity(range.len());
-            for at in range {
-                let id = NodeId(at as u64);
-                if by_node[at] != 0 || !graph.contains_node(id) {
-                    local.push(0);
-                    continue;
-                }
-                let value = sym.and_then(|k| graph.node_props(id)?.get_sym(k));
-                let part = value.map_or(KeyPart::Owned(Value::Null), KeyPart::Borrowed);
-                let next = codes.len() as u32;
-                let code = *codes.entry(part).or_insert_with(|| {
-                    values.push(value);
-                    next
-                });
-                local.push(code + 1);
-            }
-            (values, local)
-        });
-        let mut at = 0;
-        for (values, local) in parts {
-            let global: Vec<u32> = values
-                .into_iter()
-                .map(|v| column.code(v.map_or(KeyPart::Owned(Value::Null), KeyPart::Borrowed)))
-                .map(|code| u32::try_from(code + 1).unwrap_or(0))
-                .collect();
-            for code in local {
-                if code != 0 {
-                    column.by_node[at] = global[code as usize - 1];
-                }
-                at += 1;
+        let n = column.by_node.len();
+        let sym = key.sym(graph);
+        let numbering = match sym {
+            Some(k) => graph.node_codes(k, || number_nodes(graph, Some(k), n)),
+            None => std::sync::Arc::new(number_nodes(graph, None, n)),
+        };
+        let value_of = |holder: Option<NodeId>| holder.and_then(|id| graph.node_props(id)?.get_sym(sym?));
+        let global: Vec<u32> = numbering
+            .holders
+            .iter()
+            .map(|h| column.code(value_of(*h).map_or(KeyPart::Owned(Value::Null), KeyPart::Borrowed)))
+            .map(|code| u32::try_from(code + 1).unwrap_or(0))
+            .collect();
+        for (slot, code) in column.by_node.iter_mut().zip(&numbering.codes) {
+            if *code != 0 && *slot == 0 {
+                *slot = global[*code as usize - 1];
             }
         }
     }
@@ -546,6 +528,52 @@ const FILL_PARALLEL_MIN: usize = if cfg!(test) { 4 } else { 1 << 15 };
 /// size: numbering a node costs more than counting a relationship).
 fn filling_threads(nodes: usize) -> usize {
     if nodes < FILL_PARALLEL_MIN { 1 } else { counting_threads(PARALLEL_MIN.max(nodes)) }
+}
+
+/// Numbers the value of `key` (`None`: a key no node has) of nodes `0..n`: each part of the id
+/// range numbers its nodes' values in order of appearance on a thread of its own, then the
+/// parts' numbers are made one numbering, part by part.
+fn number_nodes<'g>(graph: &'g Graph, key: Option<Sym>, n: usize) -> NodeCodes {
+    let value_of = |id: NodeId| key.and_then(|k| graph.node_props(id)?.get_sym(k));
+    fn part_of(value: Option<&Value>) -> KeyPart<'_> {
+        value.map_or(KeyPart::Owned(Value::Null), KeyPart::Borrowed)
+    }
+    let parts = in_parts(n, filling_threads(n), |range| {
+        let mut numbers: FastMap<KeyPart<'g>, u32> = FastMap::default();
+        let mut holders: Vec<Option<NodeId>> = Vec::new();
+        let mut local = Vec::with_capacity(range.len());
+        for at in range {
+            let id = NodeId(at as u64);
+            if !graph.contains_node(id) {
+                local.push(0);
+                continue;
+            }
+            let value = value_of(id);
+            let next = numbers.len() as u32;
+            let number = *numbers.entry(part_of(value)).or_insert_with(|| {
+                holders.push(value.map(|_| id));
+                next
+            });
+            local.push(number + 1);
+        }
+        (holders, local)
+    });
+    let mut numbers: FastMap<KeyPart<'g>, u32> = FastMap::default();
+    let mut out = NodeCodes { codes: Vec::with_capacity(n), holders: Vec::new() };
+    for (holders, local) in parts {
+        let global: Vec<u32> = holders
+            .into_iter()
+            .map(|holder| {
+                let next = numbers.len() as u32;
+                *numbers.entry(part_of(holder.and_then(value_of))).or_insert_with(|| {
+                    out.holders.push(holder);
+                    next
+                }) + 1
+            })
+            .collect();
+        out.codes.extend(local.into_iter().map(|code| if code == 0 { 0 } else { global[code as usize - 1] }));
+    }
+    out
 }
 
 /// Runs `work` on `threads` consecutive parts of `0..n` at once, each on a thread of its own,
