@@ -200,16 +200,10 @@ impl Runner<'_> {
     }
 
     /// The row a nested pattern or subquery starts from: the frame's row with its
-    /// comprehension variables, cut to the `outer` slots bound where the expression stands, so
-    /// that whatever the row holds beyond them does not pass for the nested variables.
+    /// comprehension variables written into their slots, cut to the `outer` slots bound where
+    /// the expression stands, so that whatever the row holds beyond them does not pass for the
+    /// nested variables.
     fn outer_row(&self, f: Frame<'_>, outer: usize) -> Vec<Value> {
-        let mut row = self.frame_row(f);
-        row.truncate(outer);
-        row
-    }
-
-    /// A row with the frame's comprehension variables written into their slots.
-    fn frame_row(&self, f: Frame<'_>) -> Vec<Value> {
         let mut row = f.row.to_vec();
         for (slot, value) in f.locals {
             if row.len() <= *slot {
@@ -217,6 +211,7 @@ impl Runner<'_> {
             }
             row[*slot] = value.clone();
         }
+        row.truncate(outer);
         row
     }
 

@@ -265,7 +265,7 @@ impl<'g> Runner<'g> {
         let global: Vec<u32> = numbering
             .holders
             .iter()
-            .map(|h| column.code(value_of(*h).map_or(KeyPart::Owned(Value::Null), KeyPart::Borrowed)))
+            .map(|h| column.code(KeyPart::of(value_of(*h))))
             .map(|code| u32::try_from(code + 1).unwrap_or(0))
             .collect();
         for (slot, code) in column.by_node.iter_mut().zip(&numbering.codes) {
@@ -430,7 +430,7 @@ impl<'g> Runner<'g> {
     /// relationship, the type of a relationship. Gives the same value as [`Runner::eval`].
     fn eval_key(&self, e: &Expr, row: &[Value]) -> Result<KeyPart<'g>, Error> {
         let graph = self.graph;
-        let found = |v: Option<&'g Value>| v.map_or(KeyPart::Owned(Value::Null), KeyPart::Borrowed);
+        let found = KeyPart::of;
         // A slot is read in place (group keys see the row only, no comprehension variables).
         let operand = |x: &Expr| -> Result<std::borrow::Cow<'_, Value>, Error> {
             Ok(match x {
@@ -535,9 +535,6 @@ fn filling_threads(nodes: usize) -> usize {
 /// parts' numbers are made one numbering, part by part.
 fn number_nodes<'g>(graph: &'g Graph, key: Option<Sym>, n: usize) -> NodeCodes {
     let value_of = |id: NodeId| key.and_then(|k| graph.node_props(id)?.get_sym(k));
-    fn part_of(value: Option<&Value>) -> KeyPart<'_> {
-        value.map_or(KeyPart::Owned(Value::Null), KeyPart::Borrowed)
-    }
     let parts = in_parts(n, filling_threads(n), |range| {
         let mut numbers: FastMap<KeyPart<'g>, u32> = FastMap::default();
         let mut holders: Vec<Option<NodeId>> = Vec::new();
@@ -550,7 +547,7 @@ fn number_nodes<'g>(graph: &'g Graph, key: Option<Sym>, n: usize) -> NodeCodes {
             }
             let value = value_of(id);
             let next = numbers.len() as u32;
-            let number = *numbers.entry(part_of(value)).or_insert_with(|| {
+            let number = *numbers.entry(KeyPart::of(value)).or_insert_with(|| {
                 holders.push(value.map(|_| id));
                 next
             });
@@ -565,7 +562,7 @@ fn number_nodes<'g>(graph: &'g Graph, key: Option<Sym>, n: usize) -> NodeCodes {
             .into_iter()
             .map(|holder| {
                 let next = numbers.len() as u32;
-                *numbers.entry(part_of(holder.and_then(value_of))).or_insert_with(|| {
+                *numbers.entry(KeyPart::of(holder.and_then(value_of))).or_insert_with(|| {
                     out.holders.push(holder);
                     next
                 }) + 1
@@ -941,6 +938,13 @@ enum KeyPart<'g> {
     Owned(Value),
     Borrowed(&'g Value),
     Str(&'g str),
+}
+
+impl<'g> KeyPart<'g> {
+    /// A value read from the graph, or null where there is none.
+    fn of(value: Option<&'g Value>) -> KeyPart<'g> {
+        value.map_or(KeyPart::Owned(Value::Null), KeyPart::Borrowed)
+    }
 }
 
 impl KeyPart<'_> {
